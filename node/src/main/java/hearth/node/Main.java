@@ -1,0 +1,83 @@
+package hearth.node;
+
+import hearth.node.config.ConfigLoader;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code hearth} command line. */
+@Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1",
+        description = "A federated, anonymous peer-support forum.",
+        subcommands = {Main.Start.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        // One line per log record, and nothing about requests ever reaches a log.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a node and serve it until stopped.")
+    static final class Start implements Callable<Integer> {
+
+        @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--bind", defaultValue = "127.0.0.1",
+                description = "Address to listen on (default ${DEFAULT-VALUE}; put a TLS reverse proxy in front).")
+        String bind;
+
+        @Option(names = "--data", defaultValue = "data", description = "Data folder (default ./${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--config", description = "Configuration file (default: the bundled example).")
+        Path config;
+
+        @Option(names = "--public-url", description = "Address readers use (default http://127.0.0.1:PORT).")
+        String publicUrl;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            HearthNode node;
+            try {
+                node = HearthNode.start(new HearthNode.Settings(port, bind, data, config, publicUrl));
+            } catch (ConfigLoader.ConfigException e) {
+                System.err.println("Hearth cannot start: configuration problem " + e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                System.err.println("Hearth cannot start: " + explain(e));
+                return 1;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("Hearth is stopping…");
+                node.close();
+                stopped.countDown();
+            }, "hearth-shutdown"));
+            PrintWriter out = new PrintWriter(System.out, true);
+            out.println("Hearth is ready at " + node.publicUrl() + "/  (data: " + data.toAbsolutePath().normalize()
+                    + "; press Ctrl-C to stop)");
+            stopped.await();
+            return 0;
+        }
+
+        private String explain(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException) {
+                    return "port " + port + " is already in use; choose another with --port";
+                }
+            }
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package hearth.node.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A node's settings, as read from its YAML configuration file.
+ *
+ * <p>Immutable and safe to share across threads. Build one with {@link ConfigLoader}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles) {
+
+    private static final Pattern CIRCLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    public NodeConfig {
+        Objects.requireNonNull(node, "the configuration needs a 'node' section");
+        crisisResources = crisisResources == null ? List.of() : List.copyOf(crisisResources);
+        circles = circles == null ? List.of() : List.copyOf(circles);
+    }
+
+    /** The node's identity and house rules. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Node(String name, String description, List<String> languages, List<String> rules,
+                       String exitUrl, String timeZone) {
+        public Node {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("node.name is required");
+            }
+            description = description == null ? "" : description.strip();
+            languages = languages == null || languages.isEmpty() ? List.of("en") : List.copyOf(languages);
+            rules = rules == null ? List.of() : List.copyOf(rules);
+            exitUrl = exitUrl == null || exitUrl.isBlank() ? "https://www.bbc.com/weather" : exitUrl.strip();
+            if (!exitUrl.startsWith("https://") && !exitUrl.startsWith("http://")) {
+                throw new IllegalArgumentException("node.exitUrl must be an http(s) address, got: " + exitUrl);
+            }
+            timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip();
+            ZoneId.of(timeZone); // fail at start, not on the first page view
+        }
+
+        public ZoneId zone() {
+            return ZoneId.of(timeZone);
+        }
+    }
+
+    /** A service she can reach when she is in danger; every field but the name is optional. */
+    public record CrisisResource(String name, String phone, String text, String hours, String url) {
+        public CrisisResource {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("every crisis resource needs a name");
+            }
+            if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
+                throw new IllegalArgumentException("crisis resource url must be http(s): " + url);
+            }
+        }
+    }
+
+    /** A circle the node should have. */
+    public record CircleSeed(String name, String title, String description) {
+        public CircleSeed {
+            if (name == null || !CIRCLE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("circle name '" + name
+                        + "' must be 1-40 lowercase letters, digits, '-' or '_'");
+            }
+            if (title == null || title.isBlank()) {
+                throw new IllegalArgumentException("circle '" + name + "' needs a title");
+            }
+            description = description == null ? "" : description.strip();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package hearth.node.forum;
+
+import java.util.List;
+
+/**
+ * What can go wrong when she reads or writes, as typed problems. The web layer turns
+ * each into a calm page; none carries a stack trace to a reader.
+ */
+public abstract sealed class ForumProblem extends RuntimeException
+        permits ForumProblem.NotFound, ForumProblem.NotYours, ForumProblem.InvalidDraft {
+
+    ForumProblem(String message) {
+        super(message, null, false, false);
+    }
+
+    /** The circle, thread or post does not exist (or is no longer shown). */
+    public static final class NotFound extends ForumProblem {
+        public NotFound(String what) {
+            super(what + " was not found");
+        }
+    }
+
+    /** The post was written from another browser, so this one may not change it. */
+    public static final class NotYours extends ForumProblem {
+        public NotYours() {
+            super("this post was written from another browser");
+        }
+    }
+
+    /** The draft breaks a rule (empty, too long); {@code draft} is exactly what she typed. */
+    public static final class InvalidDraft extends ForumProblem {
+        private final transient List<String> problems;
+        private final transient Draft draft;
+
+        public InvalidDraft(List<String> problems, Draft draft) {
+            super(String.join(" ", problems));
+            this.problems = List.copyOf(problems);
+            this.draft = draft;
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+
+        public Draft draft() {
+            return draft;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package hearth.node.forum;
+
+import hearth.node.author.PseudonymNames;
+import hearth.node.config.NodeConfig.CircleSeed;
+import hearth.node.store.Database;
+import hearth.node.store.Ids;
+import hearth.ui.text.PostFormatter;
+import hearth.ui.text.PostHtml;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The local forum: circles, threads, replies, and her own posts.
+ *
+ * <p>Thread-safe; every method blocks on the database, so call it from a virtual thread.
+ * Writes return only after their transaction is committed. Authors are identified by
+ * their keyed id ({@code AuthorIds.idOf}), never by anything about their device.
+ *
+ * <pre>{@code
+ * PostRef ref = forum.startThread(authorId, "perinatal", new Draft("Can't sleep", "Since the baby...", USUAL));
+ * }</pre>
+ */
+public final class ForumService {
+
+    /** Threads shown per page of a circle. */
+    public static final int THREADS_PER_PAGE = 30;
+    private static final int MY_POSTS_SHOWN = 200;
+    private static final int NAME_ATTEMPTS = 50;
+
+    private final Database db;
+    private final ForumStore store = new ForumStore();
+    private final PostFormatter formatter;
+    private final PseudonymNames names;
+    private final Clock clock;
+
+    public ForumService(Database db, PostFormatter formatter, PseudonymNames names, Clock clock) {
+        this.db = db;
+        this.formatter = formatter;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    /** Creates the configured circles that do not exist yet and refreshes the titles of the others. */
+    public void applyCircles(List<CircleSeed> seeds) {
+        long now = clock.millis();
+        db.write(c -> {
+            for (int i = 0; i < seeds.size(); i++) {
+                CircleSeed seed = seeds.get(i);
+                store.upsertCircle(c, seed.name(), seed.title().strip(), seed.description(), i, now);
+            }
+            return null;
+        });
+    }
+
+    // ---- reading
+
+    public List<Circle> circles() {
+        return db.read(store::circles);
+    }
+
+    public Circle circle(String name) {
+        return db.read(c -> store.circle(c, name)).orElseThrow(() -> new ForumProblem.NotFound("circle"));
+    }
+
+    /** A page of a circle's threads, most recently active first; {@code cursor} comes from the previous page. */
+    public Page<ThreadSummary> threads(String circleName, String cursor) {
+        circle(circleName);
+        Cursor after = Cursor.parse(cursor);
+        List<ThreadSummary> rows = db.read(c -> store.threads(c, circleName,
+                after == null ? null : after.activity(), after == null ? null : after.id(), THREADS_PER_PAGE + 1));
+        if (rows.size() <= THREADS_PER_PAGE) {
+            return new Page<>(rows, null);
+        }
+        List<ThreadSummary> shown = rows.subList(0, THREADS_PER_PAGE);
+        ThreadSummary last = shown.get(shown.size() - 1);
+        return new Page<>(shown, new Cursor(last.lastActivityAt(), last.id()).toString());
+    }
+
+    /** A whole thread, if it is in that circle and still shown. */
+    public ForumThread thread(String circleName, String threadId) {
+        if (!Ids.looksValid(threadId)) {
+            throw new ForumProblem.NotFound("thread");
+        }
+        return db.read(c -> {
+            var head = store.thread(c, threadId)
+                    .filter(t -> t.circleName().equals(circleName) && !t.removed())
+                    .orElseThrow(() -> new ForumProblem.NotFound("thread"));
+            return new ForumThread(head.id(), head.circleName(), head.title(), head.createdAt(),
+                    store.posts(c, threadId));
+        });
+    }
+
+    /** A post she may change: it must exist, be in that thread, not be deleted, and be hers. */
+    public Post ownPost(String authorId, String circleName, String threadId, String postId) {
+        Post post = findPost(circleName, threadId, postId);
+        if (authorId == null || !post.authorId().equals(authorId)) {
+            throw new ForumProblem.NotYours();
+        }
+        return post;
+    }
+
+    private Post findPost(String circleName, String threadId, String postId) {
+        if (!Ids.looksValid(postId)) {
+            throw new ForumProblem.NotFound("post");
+        }
+        return db.read(c -> store.post(c, postId))
+                .filter(p -> p.threadId().equals(threadId) && p.circleName().equals(circleName) && !p.deleted())
+                .orElseThrow(() -> new ForumProblem.NotFound("post"));
+    }
+
+    /** The title of a thread, for an edit form of its opening post. */
+    public String threadTitle(String threadId) {
+        return db.read(c -> store.thread(c, threadId)).map(ForumStore.ThreadHead::title).orElse("");
+    }
+
+    /** Her usual pseudonym, if she has posted before. */
+    public Optional<String> usualPseudonym(String authorId) {
+        if (authorId == null) {
+            return Optional.empty();
+        }
+        return db.read(c -> store.usualPseudonym(c, authorId)).map(ForumStore.Pseudonym::name);
+    }
+
+    /** The one-off pseudonym she already uses in this thread, if any. */
+    public Optional<String> oneOffPseudonym(String authorId, String threadId) {
+        if (authorId == null) {
+            return Optional.empty();
+        }
+        return db.read(c -> store.oneOffPseudonym(c, authorId, threadId)).map(ForumStore.Pseudonym::name);
+    }
+
+    public List<MyPost> postsBy(String authorId) {
+        return db.read(c -> store.postsByAuthor(c, authorId, MY_POSTS_SHOWN));
+    }
+
+    // ---- writing
+
+    /** Starts a thread in a circle; committed when this returns. */
+    public PostRef startThread(String authorId, String circleName, Draft draft) {
+        requireValid(draft, true);
+        circle(circleName);
+        PostHtml html = formatter.toHtml(draft.body().strip());
+        long now = clock.millis();
+        String threadId = Ids.next();
+        String postId = Ids.next();
+        db.write(c -> {
+            store.ensureAuthor(c, authorId, now);
+            store.insertThread(c, threadId, circleName, draft.title().strip(), now);
+            var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
+            store.insertPost(c, postId, threadId, pseudonym.id(), true, draft.body().strip(), html.html(), now);
+            return null;
+        });
+        return new PostRef(circleName, threadId, postId);
+    }
+
+    /** Replies in a thread; committed when this returns. */
+    public PostRef reply(String authorId, String circleName, String threadId, Draft draft) {
+        requireValid(draft, false);
+        thread(circleName, threadId);
+        PostHtml html = formatter.toHtml(draft.body().strip());
+        long now = clock.millis();
+        String postId = Ids.next();
+        db.write(c -> {
+            store.ensureAuthor(c, authorId, now);
+            var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
+            store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
+            store.recordReply(c, threadId, now);
+            return null;
+        });
+        return new PostRef(circleName, threadId, postId);
+    }
+
+    /** Replaces the words of her post (and the title, for an opening post). */
+    public PostRef edit(String authorId, String circleName, String threadId, String postId, Draft draft) {
+        Post post = ownPost(authorId, circleName, threadId, postId);
+        requireValid(draft, post.opening());
+        PostHtml html = formatter.toHtml(draft.body().strip());
+        long now = clock.millis();
+        db.write(c -> {
+            store.updatePost(c, postId, draft.body().strip(), html.html(), now);
+            if (post.opening()) {
+                store.setTitle(c, threadId, draft.title().strip());
+            }
+            return null;
+        });
+        return new PostRef(circleName, threadId, postId);
+    }
+
+    /**
+     * Deletes her post: its words are erased at once; replies to it stay.
+     *
+     * @return true if the thread is still shown (something readable is left in it)
+     */
+    public boolean delete(String authorId, String circleName, String threadId, String postId) {
+        Post post = ownPost(authorId, circleName, threadId, postId);
+        long now = clock.millis();
+        return db.write(c -> {
+            store.erasePost(c, postId, now);
+            if (post.opening()) {
+                store.setTitle(c, threadId, "");
+            }
+            store.refreshAfterDeletion(c, threadId);
+            return store.thread(c, threadId).map(t -> !t.removed()).orElse(false);
+        });
+    }
+
+    private static void requireValid(Draft draft, boolean needsTitle) {
+        List<String> problems = Limits.check(draft, needsTitle);
+        if (!problems.isEmpty()) {
+            throw new ForumProblem.InvalidDraft(problems, draft);
+        }
+    }
+
+    private ForumStore.Pseudonym pseudonymFor(Connection c, String authorId, PseudonymChoice choice,
+                                              String threadId, long now) throws SQLException {
+        if (choice == PseudonymChoice.ONE_OFF) {
+            var existing = store.oneOffPseudonym(c, authorId, threadId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            return newPseudonym(c, authorId, threadId, now);
+        }
+        var usual = store.usualPseudonym(c, authorId);
+        if (usual.isPresent()) {
+            return usual.get();
+        }
+        var made = newPseudonym(c, authorId, null, now);
+        store.setUsualPseudonym(c, authorId, made.id());
+        return made;
+    }
+
+    private ForumStore.Pseudonym newPseudonym(Connection c, String authorId, String threadId, long now)
+            throws SQLException {
+        for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+            String name = names.next();
+            if (!store.pseudonymNameTaken(c, name)) {
+                String id = Ids.next();
+                store.insertPseudonym(c, id, name, authorId, threadId, now);
+                return new ForumStore.Pseudonym(id, name);
+            }
+        }
+        throw new IllegalStateException("no free pseudonym after " + NAME_ATTEMPTS + " attempts");
+    }
+
+    /** Position in a circle's thread list: last activity, then id. */
+    private record Cursor(long activity, String id) {
+        static Cursor parse(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            int dash = text.indexOf('-');
+            if (dash < 1) {
+                return null;
+            }
+            try {
+                String id = text.substring(dash + 1);
+                return Ids.looksValid(id) ? new Cursor(Long.parseLong(text.substring(0, dash)), id) : null;
+            } catch (NumberFormatException bad) {
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return activity + "-" + id;
+        }
+    }
+}

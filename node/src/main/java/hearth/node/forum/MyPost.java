@@ -1,0 +1,6 @@
+package hearth.node.forum;
+
+/** One of her own posts, for the "my posts" page. */
+public record MyPost(PostRef ref, String threadTitle, String pseudonym, boolean opening, String excerpt,
+                     long createdAt, boolean deleted) {
+}

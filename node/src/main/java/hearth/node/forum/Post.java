@@ -1,0 +1,19 @@
+package hearth.node.forum;
+
+/**
+ * A thread's opening post or a reply, as stored.
+ *
+ * <p>{@code authorId} is here only so the forum can tell whether the reader wrote it;
+ * it must never reach a page. A deleted post has empty {@code source} and {@code html}.
+ */
+public record Post(String id, String threadId, String circleName, String pseudonym, String authorId,
+                   boolean opening, String source, String html, long createdAt, Long editedAt, Long deletedAt) {
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    public boolean edited() {
+        return editedAt != null;
+    }
+}

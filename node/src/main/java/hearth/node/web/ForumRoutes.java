@@ -1,0 +1,244 @@
+package hearth.node.web;
+
+import hearth.node.author.AuthorIds;
+import hearth.node.config.NodeConfig;
+import hearth.node.forum.Circle;
+import hearth.node.forum.Draft;
+import hearth.node.forum.ForumProblem;
+import hearth.node.forum.ForumService;
+import hearth.node.forum.ForumThread;
+import hearth.node.forum.Page;
+import hearth.node.forum.Post;
+import hearth.node.forum.PostRef;
+import hearth.node.forum.PseudonymChoice;
+import hearth.node.forum.ThreadSummary;
+import hearth.ui.Pages;
+import hearth.ui.view.AboutPage;
+import hearth.ui.view.CirclePage;
+import hearth.ui.view.ComposeForm;
+import hearth.ui.view.ComposePage;
+import hearth.ui.view.DeletePage;
+import hearth.ui.view.HomePage;
+import hearth.ui.view.MinePage;
+import hearth.ui.view.ThreadPage;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The local forum's pages: circles, threads, posting, editing and deleting her own posts.
+ * Each handler parses, calls {@link ForumService}, and renders. Handlers block on the
+ * database, so they run on the web verticle's virtual threads.
+ */
+final class ForumRoutes {
+
+    static final String EXPIRED_FORM = "This form was open for a long time, or came from another site, so it "
+            + "was not sent. Your words are still here: please press the button again.";
+
+    private final ForumService forum;
+    private final Pages pages;
+    private final Views views;
+    private final NodeConfig config;
+    private final AuthorIds ids;
+    private final FormTokens tokens;
+    private final boolean secureCookies;
+
+    ForumRoutes(ForumService forum, Pages pages, Views views, NodeConfig config, AuthorIds ids, FormTokens tokens,
+                boolean secureCookies) {
+        this.forum = forum;
+        this.pages = pages;
+        this.views = views;
+        this.config = config;
+        this.ids = ids;
+        this.tokens = tokens;
+        this.secureCookies = secureCookies;
+    }
+
+    void register(Router router) {
+        router.get("/").handler(this::home);
+        router.get("/about").handler(this::about);
+        router.get("/mine").handler(this::mine);
+        router.get("/c/:circle").handler(this::circle);
+        router.get("/c/:circle/new").handler(this::newThreadForm);
+        router.post("/c/:circle/new").handler(this::startThread);
+        router.get("/c/:circle/t/:thread").handler(this::thread);
+        router.post("/c/:circle/t/:thread/reply").handler(this::reply);
+        router.get("/c/:circle/t/:thread/p/:post/edit").handler(this::editForm);
+        router.post("/c/:circle/t/:thread/p/:post/edit").handler(this::edit);
+        router.get("/c/:circle/t/:thread/p/:post/delete").handler(this::deleteForm);
+        router.post("/c/:circle/t/:thread/p/:post/delete").handler(this::delete);
+    }
+
+    // ---- reading
+
+    private void home(RoutingContext ctx) {
+        List<Circle> circles = forum.circles();
+        Html.ok(ctx, pages.home(new HomePage(views.chrome(), config.node().description(),
+                circles.stream().map(views::card).toList())));
+    }
+
+    private void about(RoutingContext ctx) {
+        Html.ok(ctx, pages.about(new AboutPage(views.chrome(), config.node().description(), config.node().rules())));
+    }
+
+    private void mine(RoutingContext ctx) {
+        String authorId = visitor(ctx).authorId();
+        var posts = authorId == null ? List.<hearth.ui.view.MyPostRow>of()
+                : forum.postsBy(authorId).stream().map(views::myPost).toList();
+        Html.ok(ctx, pages.mine(new MinePage(views.chrome(), authorId != null, posts)));
+    }
+
+    private void circle(RoutingContext ctx) {
+        String name = ctx.pathParam("circle");
+        Circle circle = forum.circle(name);
+        String cursor = ctx.request().getParam("after");
+        Page<ThreadSummary> page = forum.threads(name, cursor);
+        String next = page.nextCursor() == null ? null
+                : Views.circleUrl(name) + "?after=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
+        Html.ok(ctx, pages.circle(new CirclePage(views.chrome(), circle.title(), circle.description(),
+                Views.newThreadUrl(name), page.items().stream().map(views::row).toList(), next,
+                cursor == null || cursor.isBlank())));
+    }
+
+    private void thread(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
+        String authorId = visitor.authorId();
+        PseudonymChoice preferred = forum.oneOffPseudonym(authorId, thread.id()).isPresent()
+                ? PseudonymChoice.ONE_OFF : PseudonymChoice.USUAL;
+        renderThread(ctx, 200, visitor, thread, new Draft("", "", preferred), List.of());
+    }
+
+    private void renderThread(RoutingContext ctx, int status, Visitor visitor, ForumThread thread, Draft draft,
+                              List<String> errors) {
+        String authorId = visitor.authorId();
+        Circle circle = forum.circle(thread.circleName());
+        ComposeForm reply = Views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
+                false, draft, true, forum.usualPseudonym(authorId).orElse(null),
+                forum.oneOffPseudonym(authorId, thread.id()).orElse(null), errors, "Post reply");
+        Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(), Views.circleUrl(circle.name()),
+                circle.title(), thread.title(), views.posts(thread, authorId), reply)));
+    }
+
+    // ---- starting a thread
+
+    private void newThreadForm(RoutingContext ctx) {
+        Circle circle = forum.circle(ctx.pathParam("circle"));
+        renderNewThread(ctx, 200, visitor(ctx), circle, new Draft("", "", PseudonymChoice.USUAL), List.of());
+    }
+
+    private void startThread(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        Circle circle = forum.circle(ctx.pathParam("circle"));
+        Draft draft = draft(ctx);
+        if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
+            renderNewThread(ctx, 403, visitor, circle, draft, List.of(EXPIRED_FORM));
+            return;
+        }
+        try {
+            PostRef ref = forum.startThread(visitor.authorIdForWriting(), circle.name(), draft);
+            Html.seeOther(ctx, Views.threadUrl(ref.circleName(), ref.threadId()));
+        } catch (ForumProblem.InvalidDraft invalid) {
+            renderNewThread(ctx, 400, visitor, circle, invalid.draft(), invalid.problems());
+        }
+    }
+
+    private void renderNewThread(RoutingContext ctx, int status, Visitor visitor, Circle circle, Draft draft,
+                                 List<String> errors) {
+        ComposeForm form = Views.form(Views.newThreadUrl(circle.name()), tokens.issue(visitor.key()), true, draft,
+                true, forum.usualPseudonym(visitor.authorId()).orElse(null), null, errors, "Post thread");
+        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(), "Start a thread in " + circle.title(),
+                Views.circleUrl(circle.name()), circle.title(), form)));
+    }
+
+    // ---- replying
+
+    private void reply(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
+        Draft draft = draft(ctx);
+        if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
+            renderThread(ctx, 403, visitor, thread, draft, List.of(EXPIRED_FORM));
+            return;
+        }
+        try {
+            PostRef ref = forum.reply(visitor.authorIdForWriting(), thread.circleName(), thread.id(), draft);
+            Html.seeOther(ctx, Views.postUrl(ref));
+        } catch (ForumProblem.InvalidDraft invalid) {
+            renderThread(ctx, 400, visitor, thread, invalid.draft(), invalid.problems());
+        }
+    }
+
+    // ---- editing and deleting her own posts
+
+    private void editForm(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        Post post = ownPost(ctx, visitor);
+        String title = post.opening() ? forum.threadTitle(post.threadId()) : "";
+        renderEdit(ctx, 200, visitor, post, new Draft(title, post.source(), PseudonymChoice.USUAL), List.of());
+    }
+
+    private void edit(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        Post post = ownPost(ctx, visitor);
+        Draft draft = draft(ctx);
+        if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
+            renderEdit(ctx, 403, visitor, post, draft, List.of(EXPIRED_FORM));
+            return;
+        }
+        try {
+            PostRef ref = forum.edit(visitor.authorId(), post.circleName(), post.threadId(), post.id(), draft);
+            Html.seeOther(ctx, Views.postUrl(ref));
+        } catch (ForumProblem.InvalidDraft invalid) {
+            renderEdit(ctx, 400, visitor, post, invalid.draft(), invalid.problems());
+        }
+    }
+
+    private void renderEdit(RoutingContext ctx, int status, Visitor visitor, Post post, Draft draft,
+                            List<String> errors) {
+        ComposeForm form = Views.form(Views.editUrl(post.circleName(), post.threadId(), post.id()),
+                tokens.issue(visitor.key()), post.opening(), draft, false, null, null, errors, "Save changes");
+        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(),
+                post.opening() ? "Edit your thread" : "Edit your reply",
+                Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())), "Back to the thread", form)));
+    }
+
+    private void deleteForm(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        Post post = ownPost(ctx, visitor);
+        String excerpt = post.source().length() > 300 ? post.source().substring(0, 299) + "…" : post.source();
+        Html.ok(ctx, pages.confirmDelete(new DeletePage(views.chrome(),
+                Views.deleteUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()), excerpt,
+                post.opening(), Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())))));
+    }
+
+    private void delete(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        Post post = ownPost(ctx, visitor);
+        if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
+            deleteForm(ctx);
+            return;
+        }
+        boolean threadStillShown = forum.delete(visitor.authorId(), post.circleName(), post.threadId(), post.id());
+        Html.seeOther(ctx, threadStillShown ? Views.threadUrl(post.circleName(), post.threadId())
+                : Views.circleUrl(post.circleName()));
+    }
+
+    // ---- helpers
+
+    private Post ownPost(RoutingContext ctx, Visitor visitor) {
+        return forum.ownPost(visitor.authorId(), ctx.pathParam("circle"), ctx.pathParam("thread"),
+                ctx.pathParam("post"));
+    }
+
+    private Visitor visitor(RoutingContext ctx) {
+        return Visitor.of(ctx, ids, secureCookies);
+    }
+
+    private static Draft draft(RoutingContext ctx) {
+        var form = ctx.request().formAttributes();
+        return new Draft(form.get("title"), form.get("body"), PseudonymChoice.fromForm(form.get("pseudonym")));
+    }
+}

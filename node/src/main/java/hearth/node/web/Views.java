@@ -1,0 +1,129 @@
+package hearth.node.web;
+
+import hearth.node.config.NodeConfig;
+import hearth.node.forum.Circle;
+import hearth.node.forum.Draft;
+import hearth.node.forum.ForumThread;
+import hearth.node.forum.Limits;
+import hearth.node.forum.MyPost;
+import hearth.node.forum.Post;
+import hearth.node.forum.PostRef;
+import hearth.node.forum.ThreadSummary;
+import hearth.ui.text.PostHtml;
+import hearth.ui.view.Chrome;
+import hearth.ui.view.CircleCard;
+import hearth.ui.view.ComposeForm;
+import hearth.ui.view.CrisisLine;
+import hearth.ui.view.MyPostRow;
+import hearth.ui.view.PostView;
+import hearth.ui.view.ThreadRow;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** Maps the forum's records onto the ui library's view models: URLs built, dates as text. Thread-safe. */
+final class Views {
+
+    private final Chrome chrome;
+    private final DateTimeFormatter dates;
+
+    Views(NodeConfig config) {
+        NodeConfig.Node node = config.node();
+        this.chrome = new Chrome(node.name(), node.exitUrl(),
+                config.crisisResources().stream()
+                        .map(r -> new CrisisLine(r.name(), r.phone(), r.text(), r.hours(), r.url()))
+                        .toList(),
+                node.languages().get(0));
+        ZoneId zone = node.zone();
+        this.dates = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone);
+    }
+
+    Chrome chrome() {
+        return chrome;
+    }
+
+    String date(long millis) {
+        return dates.format(Instant.ofEpochMilli(millis));
+    }
+
+    static String iso(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    // ---- URLs, in one place
+
+    static String circleUrl(String circle) {
+        return "/c/" + circle;
+    }
+
+    static String newThreadUrl(String circle) {
+        return circleUrl(circle) + "/new";
+    }
+
+    static String threadUrl(String circle, String thread) {
+        return circleUrl(circle) + "/t/" + thread;
+    }
+
+    static String replyUrl(String circle, String thread) {
+        return threadUrl(circle, thread) + "/reply";
+    }
+
+    static String postUrl(PostRef ref) {
+        return threadUrl(ref.circleName(), ref.threadId()) + "#" + anchor(ref.postId());
+    }
+
+    static String editUrl(String circle, String thread, String post) {
+        return threadUrl(circle, thread) + "/p/" + post + "/edit";
+    }
+
+    static String deleteUrl(String circle, String thread, String post) {
+        return threadUrl(circle, thread) + "/p/" + post + "/delete";
+    }
+
+    static String anchor(String postId) {
+        return "p-" + postId;
+    }
+
+    // ---- records to views
+
+    CircleCard card(Circle c) {
+        return new CircleCard(circleUrl(c.name()), c.title(), c.description(), c.threadCount(),
+                c.lastActivityAt() == 0 ? "" : date(c.lastActivityAt()));
+    }
+
+    ThreadRow row(ThreadSummary t) {
+        return new ThreadRow(threadUrl(t.circleName(), t.id()), t.title(), t.pseudonym(), t.replyCount(),
+                date(t.lastActivityAt()), iso(t.lastActivityAt()));
+    }
+
+    List<PostView> posts(ForumThread thread, String readerAuthorId) {
+        return thread.posts().stream().map(p -> post(p, readerAuthorId)).toList();
+    }
+
+    private PostView post(Post p, String readerAuthorId) {
+        boolean mine = readerAuthorId != null && readerAuthorId.equals(p.authorId()) && !p.deleted();
+        return new PostView(anchor(p.id()), p.pseudonym(), date(p.createdAt()), iso(p.createdAt()), p.edited(),
+                p.deleted(), p.opening(), PostHtml.alreadyCleaned(p.html()),
+                mine ? editUrl(p.circleName(), p.threadId(), p.id()) : null,
+                mine ? deleteUrl(p.circleName(), p.threadId(), p.id()) : null);
+    }
+
+    MyPostRow myPost(MyPost p) {
+        return new MyPostRow(postUrl(p.ref()), p.threadTitle(), p.pseudonym(), p.excerpt(), date(p.createdAt()),
+                p.deleted(), p.opening());
+    }
+
+    /**
+     * A compose form holding {@code draft} exactly as she typed it.
+     *
+     * @param usual    her usual pseudonym, or null if she has none yet
+     * @param oneOff   her thread-only pseudonym here, or null
+     */
+    static ComposeForm form(String action, String csrf, boolean withTitle, Draft draft, boolean choosePseudonym,
+                            String usual, String oneOff, List<String> errors, String submitLabel) {
+        return new ComposeForm(action, csrf, withTitle, draft.title(), draft.body(), choosePseudonym,
+                draft.pseudonym().formValue(), usual, oneOff, errors, submitLabel, Limits.TITLE_MAX, Limits.BODY_MAX);
+    }
+}

@@ -1,0 +1,74 @@
+package hearth.node.web;
+
+import hearth.node.author.AuthorIds;
+import hearth.node.config.NodeConfig;
+import hearth.node.forum.ForumService;
+import hearth.ui.Pages;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+
+/**
+ * The node's web server. Deploy it with {@code ThreadingModel.VIRTUAL_THREAD}: its handlers
+ * call the database directly, which is fine on a virtual thread and never on an event loop.
+ */
+public final class WebVerticle extends VerticleBase {
+
+    /**
+     * Largest request body accepted: room for a 20,000-character post written entirely in
+     * 4-byte characters and then percent-encoded, and little more.
+     */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final String host;
+    private final int port;
+    private final ForumRoutes forumRoutes;
+    private final StaticAssets assets = new StaticAssets();
+    private final Failures failures;
+    private volatile HttpServer server;
+
+    public WebVerticle(String host, int port, NodeConfig config, ForumService forum, AuthorIds ids,
+                       boolean secureCookies) {
+        this.host = host;
+        this.port = port;
+        Pages pages = new Pages();
+        Views views = new Views(config);
+        this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, new FormTokens(ids, Clock.systemUTC()),
+                secureCookies);
+        this.failures = new Failures(pages, views);
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(SecurityHeaders::apply);
+        router.get("/healthz").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "text/plain; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end("ok\n"));
+        router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        assets.register(router);
+        forumRoutes.register(router);
+        router.route().last().handler(failures::notFound);
+        router.route().failureHandler(failures::handle);
+
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setMaxFormAttributeSize(MAX_BODY_BYTES);
+        return vertx.createHttpServer(options)
+                .requestHandler(router)
+                .listen()
+                .onSuccess(s -> this.server = s);
+    }
+
+    /** The port the server listens on (useful when it was started on port 0). */
+    public int actualPort() {
+        return server.actualPort();
+    }
+}

@@ -1,0 +1,21 @@
+package hearth.ui.view;
+
+import java.util.List;
+
+/**
+ * A form for writing a thread, a reply, or an edit, with what she typed and any problems.
+ *
+ * <p>{@code usualPseudonym} is null until she has posted; {@code oneOffPseudonym} is the
+ * thread-only name she already uses here, if any. {@code pseudonymChoice} is "usual" or "one-off".
+ */
+public record ComposeForm(String action, String csrf, boolean withTitle, String title, String body,
+                          boolean showPseudonymChoice, String pseudonymChoice, String usualPseudonym,
+                          String oneOffPseudonym, List<String> errors, String submitLabel, int titleMax, int bodyMax) {
+    public ComposeForm {
+        errors = List.copyOf(errors);
+    }
+
+    public boolean oneOff() {
+        return "one-off".equals(pseudonymChoice);
+    }
+}
