@@ -52,7 +52,7 @@ public final class ConfigLoader {
             throw new ConfigException("in " + where + ": " + cause.getMessage());
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new ConfigException("in " + where + (at == null ? "" : " line " + at.getLineNr())
+            throw new ConfigException("in " + where + (at == null ? "" : " near line " + at.getLineNr())
                     + ": " + e.getOriginalMessage());
         }
     }

@@ -1,0 +1,68 @@
+package hearth.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real node for tests: started in this JVM on a free loopback port with its own data
+ * folder under {@code target/}, using the bundled example configuration.
+ *
+ * <pre>{@code
+ * try (TestNode node = TestNode.start()) { ... node.url("/c/perinatal") ... }
+ * }</pre>
+ */
+public final class TestNode implements AutoCloseable {
+
+    private final Path data;
+    private HearthNode node;
+
+    private TestNode(Path data) {
+        this.data = data;
+        this.node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, null));
+    }
+
+    public static TestNode start() {
+        return new TestNode(freshDataFolder());
+    }
+
+    /** Starts a node on an existing data folder (to check what survives a restart). */
+    public static TestNode startOn(Path data) {
+        return new TestNode(data);
+    }
+
+    public static Path freshDataFolder() {
+        try {
+            Path root = Path.of("target", "test-nodes");
+            Files.createDirectories(root);
+            return Files.createTempDirectory(root.toAbsolutePath(), "node-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops and starts the node again on the same data folder (a new port). */
+    public void restart() {
+        node.close();
+        node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, null));
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + node.port() + path);
+    }
+
+    public int port() {
+        return node.port();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
