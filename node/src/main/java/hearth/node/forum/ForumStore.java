@@ -80,7 +80,8 @@ final class ForumStore {
     List<ThreadSummary> threads(Connection c, String circle, Long beforeActivity, String beforeId, int limit)
             throws SQLException {
         String sql = """
-                SELECT t.id, t.circle_name, t.title, s.name, t.reply_count, t.created_at, t.last_activity_at
+                SELECT t.id, t.circle_name, t.title, CASE WHEN p.deleted_at IS NULL THEN s.name ELSE '' END,
+                       t.reply_count, t.created_at, t.last_activity_at
                 FROM thread t
                 JOIN post p ON p.thread_id = t.id AND p.opening = ?
                 JOIN pseudonym s ON s.id = p.pseudonym_id

@@ -53,7 +53,7 @@ final class Failures {
         }
     }
 
-    void notFound(RoutingContext ctx) {
+    private void notFound(RoutingContext ctx) {
         page(ctx, 404, "We couldn't find that page",
                 "It may have been deleted by its author, or the address may be mistyped.");
     }

@@ -139,6 +139,7 @@ final class ForumRoutes {
         }
         try {
             PostRef ref = forum.startThread(visitor.authorIdForWriting(), circle.name(), draft);
+            visitor.keepKey();
             Html.seeOther(ctx, Views.threadUrl(ref.circleName(), ref.threadId()));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderNewThread(ctx, 400, visitor, circle, invalid.draft(), invalid.problems());
@@ -165,6 +166,7 @@ final class ForumRoutes {
         }
         try {
             PostRef ref = forum.reply(visitor.authorIdForWriting(), thread.circleName(), thread.id(), draft);
+            visitor.keepKey();
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderThread(ctx, 400, visitor, thread, invalid.draft(), invalid.problems());
@@ -207,18 +209,21 @@ final class ForumRoutes {
 
     private void deleteForm(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
-        Post post = ownPost(ctx, visitor);
+        renderDelete(ctx, 200, visitor, ownPost(ctx, visitor), List.of());
+    }
+
+    private void renderDelete(RoutingContext ctx, int status, Visitor visitor, Post post, List<String> errors) {
         String excerpt = post.source().length() > 300 ? post.source().substring(0, 299) + "…" : post.source();
-        Html.ok(ctx, pages.confirmDelete(new DeletePage(views.chrome(),
+        Html.send(ctx, status, pages.confirmDelete(new DeletePage(views.chrome(),
                 Views.deleteUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()), excerpt,
-                post.opening(), Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())))));
+                post.opening(), Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())), errors)));
     }
 
     private void delete(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
         Post post = ownPost(ctx, visitor);
         if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
-            deleteForm(ctx);
+            renderDelete(ctx, 403, visitor, post, List.of(EXPIRED_FORM));
             return;
         }
         boolean threadStillShown = forum.delete(visitor.authorId(), post.circleName(), post.threadId(), post.id());

@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
  * Who is asking, as far as Hearth ever knows: the author key in her browser's cookie, if any.
  *
  * <p>Reading sets no cookie. The first time she posts, {@link #authorIdForWriting()} makes a
- * key and sends it back as an HttpOnly, SameSite=Strict cookie (Secure on https nodes).
+ * key and {@link #keepKey()} sends it back as an HttpOnly, SameSite=Strict cookie (Secure on
+ * https nodes).
  * Nothing about her device or address is looked at.
  */
 final class Visitor {
@@ -47,12 +48,21 @@ final class Visitor {
     }
 
     /**
-     * Her author id, making her a key if this is her first post. The cookie is (re)sent so
-     * its lifetime counts from her latest post.
+     * Her author id, making her a key if this browser has none yet. The key reaches her
+     * browser only through {@link #keepKey()}, called once her post is stored, so a refused
+     * first post leaves no trace in the browser.
      */
     String authorIdForWriting() {
         if (key == null) {
             key = AuthorKey.random();
+        }
+        return ids.idOf(key);
+    }
+
+    /** Sends her key back in the cookie; its lifetime counts from her latest post. */
+    void keepKey() {
+        if (key == null) {
+            throw new IllegalStateException("no key to keep: call authorIdForWriting() first");
         }
         ctx.response().addCookie(Cookie.cookie(COOKIE, key.toCookie())
                 .setPath("/")
@@ -60,6 +70,5 @@ final class Visitor {
                 .setSecure(secure)
                 .setSameSite(CookieSameSite.STRICT)
                 .setMaxAge(MAX_AGE_SECONDS));
-        return ids.idOf(key);
     }
 }

@@ -6,6 +6,7 @@ import hearth.node.forum.ForumService;
 import hearth.ui.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -50,11 +51,22 @@ public final class WebVerticle extends VerticleBase {
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end("ok\n"));
-        router.post().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        // Read form bodies for every POST, bounded. Routed by method inside the handler rather than with
+        // router.post(), which would make every path "exist" for POST and turn unknown GETs into 405s.
+        BodyHandler forms = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
+        router.route().handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST) {
+                forms.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
         assets.register(router);
         forumRoutes.register(router);
-        router.route().last().handler(failures::notFound);
         router.route().failureHandler(failures::handle);
+        // No route matched (404) or the path exists but not with this method (405).
+        router.errorHandler(404, failures::handle);
+        router.errorHandler(405, failures::handle);
 
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
