@@ -35,6 +35,7 @@ public final class ForumService {
     private final PostFormatter formatter;
     private final PseudonymNames names;
     private final Clock clock;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ForumService(Database db, PostFormatter formatter, PseudonymNames names, Clock clock) {
         this.db = db;
@@ -151,8 +152,10 @@ public final class ForumService {
             store.insertThread(c, threadId, circleName, draft.title().strip(), now);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), true, draft.body().strip(), html.html(), now);
+            store.markChanged(c, postId, store.nextChange(c));
             return null;
         });
+        changed();
         return new PostRef(circleName, threadId, postId);
     }
 
@@ -168,8 +171,10 @@ public final class ForumService {
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
             store.recordReply(c, threadId, now);
+            store.markChanged(c, postId, store.nextChange(c));
             return null;
         });
+        changed();
         return new PostRef(circleName, threadId, postId);
     }
 
@@ -184,8 +189,10 @@ public final class ForumService {
             if (post.opening()) {
                 store.setTitle(c, threadId, draft.title().strip());
             }
+            store.markChanged(c, postId, store.nextChange(c));
             return null;
         });
+        changed();
         return new PostRef(circleName, threadId, postId);
     }
 
@@ -197,14 +204,43 @@ public final class ForumService {
     public boolean delete(String authorId, String circleName, String threadId, String postId) {
         Post post = ownPost(authorId, circleName, threadId, postId);
         long now = clock.millis();
-        return db.write(c -> {
+        boolean stillShown = db.write(c -> {
             store.erasePost(c, postId, now);
             if (post.opening()) {
                 store.setTitle(c, threadId, "");
             }
             store.refreshAfterDeletion(c, threadId);
+            store.markChanged(c, postId, store.nextChange(c));
             return store.thread(c, threadId).map(t -> !t.removed()).orElse(false);
         });
+        changed();
+        return stillShown;
+    }
+
+    // ---- the change sequence
+
+    /** Registers a callback run after every committed change (the search indexer's nudge). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** Posts changed after sequence {@code after}, oldest change first, at most {@code limit}. */
+    public List<PostChange> changesSince(long after, int limit) {
+        return db.read(c -> store.changesSince(c, after, limit));
+    }
+
+    /** The latest change number. */
+    public long lastChange() {
+        return db.read(store::lastChange);
+    }
+
+    /** Of these post ids, the ones readers may still see: the last word on removal, whatever an index says. */
+    public java.util.Set<String> shown(java.util.Collection<String> postIds) {
+        return db.read(c -> store.shown(c, postIds));
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     private static void requireValid(Draft draft, boolean needsTitle) {

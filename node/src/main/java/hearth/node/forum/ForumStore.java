@@ -279,6 +279,97 @@ final class ForumStore {
         return flat.length() <= 160 ? flat : flat.substring(0, 159) + "…";
     }
 
+    // ---- the change sequence (followed by the search index)
+
+    /** Takes the next change number; the row lock is held until the transaction ends. */
+    long nextChange(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE change_counter SET value = value + 1 WHERE id = 1")) {
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM change_counter WHERE id = 1");
+             ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    void markChanged(Connection c, String postId, long change) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE post SET change_seq = ? WHERE id = ?")) {
+            s.setLong(1, change);
+            s.setString(2, postId);
+            s.executeUpdate();
+        }
+    }
+
+    /** The thread's opening post (whose index entry carries the thread's title). */
+    Optional<String> openingPostId(Connection c, String threadId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM post WHERE thread_id = ? AND opening = ?")) {
+            s.setString(1, threadId);
+            s.setBoolean(2, true);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    long lastChange(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM change_counter WHERE id = 1");
+             ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    /** Posts changed after {@code after}, in change order, with what the index needs. */
+    List<PostChange> changesSince(Connection c, long after, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, p.thread_id, t.circle_name, t.title, p.opening, p.html, s.name, p.created_at,
+                       p.deleted_at, t.removed, p.change_seq
+                FROM post p
+                JOIN thread t ON t.id = p.thread_id
+                JOIN pseudonym s ON s.id = p.pseudonym_id
+                WHERE p.change_seq > ?
+                ORDER BY p.change_seq
+                LIMIT ?""")) {
+            s.setLong(1, after);
+            s.setInt(2, limit);
+            List<PostChange> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    r.getLong(9);
+                    boolean deleted = !r.wasNull();
+                    out.add(new PostChange(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getBoolean(5), r.getString(6), r.getString(7), r.getLong(8),
+                            deleted || r.getBoolean(10), r.getLong(11)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Of these post ids, the ones still shown to readers. */
+    java.util.Set<String> shown(Connection c, java.util.Collection<String> postIds) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (postIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(postIds.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id FROM post p JOIN thread t ON t.id = p.thread_id
+                WHERE p.id IN (%s) AND p.deleted_at IS NULL AND t.removed = ?""".formatted(marks))) {
+            int i = 1;
+            for (String id : postIds) {
+                s.setString(i++, id);
+            }
+            s.setBoolean(i, false);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     // ---- authors and pseudonyms
 
     void ensureAuthor(Connection c, String authorId, long now) throws SQLException {

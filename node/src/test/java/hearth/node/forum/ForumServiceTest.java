@@ -246,6 +246,30 @@ class ForumServiceTest {
         assertThrows(ForumProblem.NotFound.class, () -> forum.thread("everyday", ref.threadId()));
     }
 
+    @Test
+    void everyChangeTakesTheNextNumberAndTheLatestStateIsReadBack() {
+        long before = forum.lastChange();
+        int[] nudges = {0};
+        forum.onChange(() -> nudges[0]++);
+        PostRef thread = forum.startThread(HER, "perinatal", draft("Title", "first"));
+        PostRef reply = forum.reply(SOMEONE_ELSE, "perinatal", thread.threadId(), draft("", "second"));
+        forum.edit(HER, "perinatal", thread.threadId(), thread.postId(), draft("New title", "first, edited"));
+        forum.delete(SOMEONE_ELSE, "perinatal", thread.threadId(), reply.postId());
+        assertEquals(before + 4, forum.lastChange());
+        assertEquals(4, nudges[0]);
+
+        List<PostChange> changes = forum.changesSince(before, 100);
+        assertEquals(List.of(thread.postId(), reply.postId()), changes.stream().map(PostChange::postId).toList(),
+                "each post appears once, at its latest change");
+        PostChange edited = changes.get(0);
+        assertEquals("New title", edited.threadTitle());
+        assertTrue(edited.html().contains("first, edited"));
+        assertFalse(edited.gone());
+        assertTrue(changes.get(1).gone());
+        assertTrue(forum.changesSince(forum.lastChange(), 100).isEmpty());
+        assertEquals(java.util.Set.of(thread.postId()), forum.shown(List.of(thread.postId(), reply.postId())));
+    }
+
     private String pseudonymOf(PostRef ref) {
         return forum.thread(ref.circleName(), ref.threadId()).posts().stream()
                 .filter(p -> p.id().equals(ref.postId())).findFirst().orElseThrow().pseudonym();
