@@ -59,19 +59,23 @@ public final class HearthNode implements AutoCloseable {
         DataFolder data = DataFolder.open(settings.data());
         AuthorIds ids = new AuthorIds(data.secret());
         Database db = Database.sqlite(data.database());
+        Vertx vertx = null;
         try {
             ForumService forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), Clock.systemUTC());
             forum.applyCircles(config.circles());
 
             String declared = settings.publicUrl();
             boolean https = declared != null && declared.startsWith("https://");
-            Vertx vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+            vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
             WebVerticle web = new WebVerticle(settings.bind(), settings.port(), config, forum, ids, https);
             await(vertx.deployVerticle(web, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)));
             URI url = URI.create(declared != null ? stripSlash(declared) : "http://127.0.0.1:" + web.actualPort());
             return new HearthNode(vertx, db, web, url);
         } catch (RuntimeException e) {
+            if (vertx != null) {
+                vertx.close();
+            }
             db.close();
             throw e;
         }

@@ -167,6 +167,7 @@ public final class ForumService {
         long now = clock.millis();
         String postId = Ids.next();
         db.write(c -> {
+            requireShown(c, circleName, threadId);
             store.ensureAuthor(c, authorId, now);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
@@ -185,6 +186,7 @@ public final class ForumService {
         PostHtml html = formatter.toHtml(draft.body().strip());
         long now = clock.millis();
         db.write(c -> {
+            requireShown(c, circleName, threadId);
             store.updatePost(c, postId, draft.body().strip(), html.html(), now);
             if (post.opening()) {
                 store.setTitle(c, threadId, draft.title().strip());
@@ -241,6 +243,16 @@ public final class ForumService {
 
     private void changed() {
         listeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Checks again inside the write: the thread may have vanished (its last post deleted)
+     * since it was read, and a reply must never be acknowledged into a thread nobody can see.
+     */
+    private void requireShown(Connection c, String circleName, String threadId) throws SQLException {
+        store.thread(c, threadId)
+                .filter(t -> t.circleName().equals(circleName) && !t.removed())
+                .orElseThrow(() -> new ForumProblem.NotFound("thread"));
     }
 
     private static void requireValid(Draft draft, boolean needsTitle) {
