@@ -190,8 +190,10 @@ public final class ForumService {
             store.updatePost(c, postId, draft.body().strip(), html.html(), now);
             if (post.opening()) {
                 store.setTitle(c, threadId, draft.title().strip());
+                markThreadChanged(c, threadId);
+            } else {
+                store.markChanged(c, postId, store.nextChange(c));
             }
-            store.markChanged(c, postId, store.nextChange(c));
             return null;
         });
         changed();
@@ -208,11 +210,13 @@ public final class ForumService {
         long now = clock.millis();
         boolean stillShown = db.write(c -> {
             store.erasePost(c, postId, now);
+            store.refreshAfterDeletion(c, threadId);
             if (post.opening()) {
                 store.setTitle(c, threadId, "");
+                markThreadChanged(c, threadId);
+            } else {
+                store.markChanged(c, postId, store.nextChange(c));
             }
-            store.refreshAfterDeletion(c, threadId);
-            store.markChanged(c, postId, store.nextChange(c));
             return store.thread(c, threadId).map(t -> !t.removed()).orElse(false);
         });
         changed();
@@ -239,6 +243,13 @@ public final class ForumService {
     /** Of these post ids, the ones readers may still see: the last word on removal, whatever an index says. */
     public java.util.Set<String> shown(java.util.Collection<String> postIds) {
         return db.read(c -> store.shown(c, postIds));
+    }
+
+    /** The thread's title is part of every post's index entry, so a new title is a change to each. */
+    private void markThreadChanged(Connection c, String threadId) throws SQLException {
+        for (String id : store.postIds(c, threadId)) {
+            store.markChanged(c, id, store.nextChange(c));
+        }
     }
 
     private void changed() {

@@ -301,14 +301,17 @@ final class ForumStore {
         }
     }
 
-    /** The thread's opening post (whose index entry carries the thread's title). */
-    Optional<String> openingPostId(Connection c, String threadId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM post WHERE thread_id = ? AND opening = ?")) {
+    /** Every post of a thread (their index entries carry the thread's title). */
+    List<String> postIds(Connection c, String threadId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM post WHERE thread_id = ? ORDER BY id")) {
             s.setString(1, threadId);
-            s.setBoolean(2, true);
+            List<String> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
             }
+            return out;
         }
     }
 
