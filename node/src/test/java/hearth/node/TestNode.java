@@ -17,11 +17,22 @@ import java.nio.file.Path;
 public final class TestNode implements AutoCloseable {
 
     private final Path data;
+    private final String publicUrl;
     private HearthNode node;
 
-    private TestNode(Path data) {
+    private TestNode(Path data, String publicUrl) {
         this.data = data;
-        this.node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, null));
+        this.publicUrl = publicUrl;
+        this.node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, publicUrl));
+    }
+
+    private TestNode(Path data) {
+        this(data, null);
+    }
+
+    /** A node that believes readers reach it at {@code publicUrl} (e.g. through a TLS proxy). */
+    public static TestNode startBehind(String publicUrl) {
+        return new TestNode(freshDataFolder(), publicUrl);
     }
 
     public static TestNode start() {
@@ -46,7 +57,7 @@ public final class TestNode implements AutoCloseable {
     /** Stops and starts the node again on the same data folder (a new port). */
     public void restart() {
         node.close();
-        node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, null));
+        node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, publicUrl));
     }
 
     public Path data() {
