@@ -1,0 +1,98 @@
+package hearth.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/** Spanish forum text on perinatal and mental-health topics. */
+final class SpanishPhrases {
+
+    private SpanishPhrases() {}
+
+    static final Phrasebook BOOK =
+            new Phrasebook(
+                    "es",
+                    List.of(
+                            "¿{condition} después de {event}?",
+                            "Me siento {feeling} cada {time}",
+                            "¿Alguien más con {symptom}?",
+                            "Me ayudó {activity}",
+                            "¿Cómo lleváis {symptom}?",
+                            "Primer mensaje: {feeling} y {feeling}",
+                            "¿Es normal sentirse {feeling} después de {event}?",
+                            "Hablar con mi {person} de {condition}",
+                            "No puedo dormir, otra vez {symptom}",
+                            "Buenas noticias después de {event}"),
+                    List.of(
+                            "Desde {event} me siento {feeling}.",
+                            "Mi {person} no entiende por qué {struggle}.",
+                            "Cada {time} {struggle} y no sé qué hacer.",
+                            "¿Alguien más se ha sentido {feeling} después de {event}?",
+                            "La {professional} dice que puede ser {condition}, pero no estoy segura.",
+                            "No puedo dormir aunque el bebé duerma.",
+                            "Hay días que me siento {feeling} y otros {feeling}.",
+                            "Han pasado {number} semanas desde {event} y todavía {struggle}.",
+                            "Me da miedo contarle a mi {person} lo de {symptom}.",
+                            "¿Mejoran {symptom} con el tiempo?",
+                            "Nos mudamos a {name} el año pasado y no conozco a nadie.",
+                            "Siempre pienso que al bebé le va a pasar algo malo.",
+                            "Quiero a mi bebé pero me siento una mala madre.",
+                            "Tengo cita con la {professional} el {day}."),
+                    List.of(
+                            "No estás sola, yo me sentí igual con mi {ordinal} bebé.",
+                            "A mí me ayudó {advice}.",
+                            "Probé {activity} y me ayudó un poco.",
+                            "Por favor habla con tu {professional} de {symptom}.",
+                            "Un abrazo fuerte, {closing}.",
+                            "Mejora, de verdad, a mí me llevó {duration}.",
+                            "Yo también tuve {condition} y {activity} me ayudó mucho.",
+                            "Sé amable contigo misma, lo estás haciendo lo mejor que puedes.",
+                            "En {name} hay un grupo que se reúne cada {day}.",
+                            "¿Has pensado en {advice}?"),
+                    Map.ofEntries(
+                            Map.entry("feeling", List.of("ansiosa", "agotada", "abrumada", "triste", "sola",
+                                    "culpable", "enfadada", "asustada", "vacía", "irritable", "cansada",
+                                    "esperanzada", "mejor", "preocupada", "perdida")),
+                            Map.entry("person", List.of("pareja", "marido", "madre", "hermana", "matrona",
+                                    "médica", "psicóloga", "amiga", "jefa", "suegra", "hija", "hijo")),
+                            Map.entry("event", List.of("el parto", "la cesárea", "el aborto espontáneo",
+                                    "la vuelta al trabajo", "el diagnóstico", "dejar la lactancia", "la mudanza",
+                                    "la primera ecografía", "la UCI neonatal", "el segundo bebé")),
+                            Map.entry("struggle", List.of("lloro", "no duermo", "tengo ataques de pánico",
+                                    "me enfado con todos", "evito a mis amigas", "no como",
+                                    "reviso al bebé a cada rato", "no siento nada", "dudo de mí misma",
+                                    "cuento las horas")),
+                            Map.entry("time", List.of("noche", "mañana", "tarde", "toma", "fin de semana",
+                                    "siesta")),
+                            Map.entry("professional", List.of("matrona", "médica de cabecera", "psiquiatra",
+                                    "psicóloga", "enfermera", "ginecóloga", "pediatra")),
+                            Map.entry("condition", List.of("depresión posparto", "ansiedad perinatal",
+                                    "trauma del parto", "TOC", "insomnio", "estrés postraumático",
+                                    "tristeza posparto", "duelo")),
+                            Map.entry("symptom", List.of("pensamientos intrusivos", "ataques de pánico",
+                                    "insomnio", "taquicardia", "pesadillas", "llanto", "falta de apetito",
+                                    "niebla mental", "cambios de humor", "rabia")),
+                            Map.entry("activity", List.of("caminar", "escribir un diario", "respirar hondo",
+                                    "yoga", "un grupo de apoyo", "terapia", "medicación", "hablar con una amiga",
+                                    "meditar", "nadar")),
+                            Map.entry("advice", List.of("pedir ayuda", "dormir por turnos",
+                                    "hablar con mi médica", "terapia cognitiva", "un antidepresivo",
+                                    "caminar cada día", "escribir lo que siento", "un grupo de apoyo",
+                                    "olvidarme de la casa", "llamar a la línea de ayuda")),
+                            Map.entry("number", List.of("dos", "tres", "cuatro", "seis", "ocho", "diez")),
+                            Map.entry("duration", List.of("unas semanas", "seis meses", "un año",
+                                    "un tiempo", "tres meses")),
+                            Map.entry("ordinal", List.of("primer", "segundo", "tercer")),
+                            Map.entry("day", List.of("lunes", "martes", "miércoles", "jueves", "viernes",
+                                    "sábado", "domingo")),
+                            Map.entry("closing", List.of("cuídate", "tú puedes", "día a día",
+                                    "pienso en ti", "mucho ánimo"))),
+                    List.of("dormir", "duermo", "ansiedad", "ansiosa", "depresión", "posparto", "pánico",
+                            "bebé", "bebés", "llanto", "agotada", "sola", "culpable", "matrona", "psicóloga",
+                            "terapia", "medicación", "lactancia", "aborto", "parto", "trauma", "intrusivos",
+                            "pensamientos", "pesadillas", "rabia", "marido", "pareja", "trabajo", "ayuda",
+                            "apoyo", "grupo", "caminar", "insomnio", "noche", "madre", "madres", "miedo",
+                            "cansada", "abrazo", "duelo"),
+                    List.of("no puedo dormir", "pensamientos intrusivos", "ataques de pánico",
+                            "depresión posparto", "ansiedad perinatal", "grupo de apoyo", "mala madre",
+                            "pedir ayuda", "un abrazo", "día a día"));
+}
