@@ -7,7 +7,11 @@ import hearth.node.config.DataFolder;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.ForumService;
 import hearth.node.store.Database;
+import hearth.node.search.SearchIndexer;
 import hearth.node.web.WebVerticle;
+import hearth.search.PostIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import hearth.ui.text.PostFormatter;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -44,12 +48,17 @@ public final class HearthNode implements AutoCloseable {
 
     private final Vertx vertx;
     private final Database db;
+    private final PostIndex index;
+    private final SearchIndexer indexer;
     private final WebVerticle web;
     private final URI publicUrl;
 
-    private HearthNode(Vertx vertx, Database db, WebVerticle web, URI publicUrl) {
+    private HearthNode(Vertx vertx, Database db, PostIndex index, SearchIndexer indexer, WebVerticle web,
+                       URI publicUrl) {
         this.vertx = vertx;
         this.db = db;
+        this.index = index;
+        this.indexer = indexer;
         this.web = web;
         this.publicUrl = publicUrl;
     }
@@ -60,24 +69,72 @@ public final class HearthNode implements AutoCloseable {
         AuthorIds ids = new AuthorIds(data.secret());
         Database db = Database.sqlite(data.database());
         Vertx vertx = null;
+        PostIndex index = null;
+        SearchIndexer indexer = null;
         try {
-            ForumService forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), Clock.systemUTC());
+            PostFormatter formatter = new PostFormatter();
+            ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
             forum.applyCircles(config.circles());
+            index = openIndex(data, config);
+            indexer = SearchIndexer.start(index, forum, formatter);
 
             String declared = settings.publicUrl();
             boolean https = declared != null && declared.startsWith("https://");
             vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
-            WebVerticle web = new WebVerticle(settings.bind(), settings.port(), config, forum, ids, https);
+            WebVerticle web = new WebVerticle(settings.bind(), settings.port(), config, forum, index, ids, https);
             await(vertx.deployVerticle(web, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)));
             URI url = URI.create(declared != null ? stripSlash(declared) : "http://127.0.0.1:" + web.actualPort());
-            return new HearthNode(vertx, db, web, url);
+            return new HearthNode(vertx, db, index, indexer, web, url);
         } catch (RuntimeException e) {
             if (vertx != null) {
                 vertx.close();
             }
+            closeSearch(indexer, index);
             db.close();
             throw e;
+        }
+    }
+
+    /** Drops the search index of the node in {@code dataFolder} and rebuilds it from the database. */
+    public static long reindex(Path dataFolder, Path configFile) {
+        NodeConfig config = new ConfigLoader().load(configFile);
+        DataFolder data = DataFolder.open(dataFolder);
+        try (Database db = Database.sqlite(data.database())) {
+            PostFormatter formatter = new PostFormatter();
+            ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
+            PostIndex index = openIndex(data, config);
+            try {
+                return SearchIndexer.rebuild(index, forum, formatter);
+            } finally {
+                closeSearch(null, index);
+            }
+        }
+    }
+
+    /** Opens the node's search index in its data folder, with an analyzer for each configured language. */
+    public static PostIndex openIndex(DataFolder data, NodeConfig config) {
+        try {
+            return PostIndex.open(data.searchIndex(), config.node().languages());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index " + data.searchIndex()
+                    + " (is another Hearth process using this data folder?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeSearch(SearchIndexer indexer, PostIndex index) {
+        try {
+            if (indexer != null) {
+                indexer.close();
+            }
+        } finally {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
     }
 
@@ -89,13 +146,17 @@ public final class HearthNode implements AutoCloseable {
         return publicUrl;
     }
 
-    /** Stops serving, lets requests in flight finish, and closes the database. */
+    /** Stops serving, lets requests in flight finish, commits the search index, and closes the database. */
     @Override
     public void close() {
         try {
             await(vertx.close());
         } finally {
-            db.close();
+            try {
+                closeSearch(indexer, index);
+            } finally {
+                db.close();
+            }
         }
     }
 

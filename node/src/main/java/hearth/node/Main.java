@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The {@code hearth} command line. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1",
         description = "A federated, anonymous peer-support forum.",
-        subcommands = {Main.Start.class})
+        subcommands = {Main.Start.class, Main.Reindex.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -25,6 +25,34 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "reindex", mixinStandardHelpOptions = true,
+            description = "Drop the search index and rebuild it from the database (stop the node first).")
+    static final class Reindex implements Callable<Integer> {
+
+        @Option(names = "--data", defaultValue = "data", description = "Data folder (default ./${DEFAULT-VALUE}).")
+        Path data;
+
+        @Option(names = "--config", description = "Configuration file (default: the bundled example).")
+        Path config;
+
+        @Override
+        public Integer call() {
+            try {
+                long started = System.nanoTime();
+                long posts = HearthNode.reindex(data, config);
+                System.out.printf("Search index rebuilt from %d posts in %.1f s.%n", posts,
+                        (System.nanoTime() - started) / 1e9);
+                return 0;
+            } catch (ConfigLoader.ConfigException e) {
+                System.err.println("Hearth cannot reindex: configuration problem " + e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                System.err.println("Hearth cannot reindex: " + e.getMessage());
+                return 1;
+            }
+        }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a node and serve it until stopped.")

@@ -11,6 +11,7 @@ import hearth.ui.view.DeletePage;
 import hearth.ui.view.ErrorPage;
 import hearth.ui.view.HomePage;
 import hearth.ui.view.MinePage;
+import hearth.ui.view.SearchPage;
 import hearth.ui.view.ThreadPage;
 
 /**
@@ -52,6 +53,10 @@ public final class Pages {
 
     public byte[] about(AboutPage page) {
         return render("about.jte", page);
+    }
+
+    public byte[] search(SearchPage page) {
+        return render("search.jte", page);
     }
 
     public byte[] error(ErrorPage page) {

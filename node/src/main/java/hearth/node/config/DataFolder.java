@@ -48,6 +48,11 @@ public final class DataFolder {
         return root.resolve("hearth.db");
     }
 
+    /** The search index's folder: a projection of the database that can be dropped and rebuilt. */
+    public Path searchIndex() {
+        return root.resolve("index");
+    }
+
     /** The node secret, created on first use with file mode 0600. */
     public byte[] secret() {
         Path file = root.resolve(SECRET_FILE);

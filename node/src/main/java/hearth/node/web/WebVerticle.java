@@ -3,6 +3,7 @@ package hearth.node.web;
 import hearth.node.author.AuthorIds;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.ForumService;
+import hearth.search.PostIndex;
 import hearth.ui.Pages;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,14 +26,18 @@ public final class WebVerticle extends VerticleBase {
      */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
+    /** Longest request line accepted (a GET search form puts her words in the address). */
+    public static final int MAX_URL_BYTES = 64 * 1024;
+
     private final String host;
     private final int port;
     private final ForumRoutes forumRoutes;
+    private final SearchRoutes searchRoutes;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
     private volatile HttpServer server;
 
-    public WebVerticle(String host, int port, NodeConfig config, ForumService forum, AuthorIds ids,
+    public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
                        boolean secureCookies) {
         this.host = host;
         this.port = port;
@@ -40,6 +45,7 @@ public final class WebVerticle extends VerticleBase {
         Views views = new Views(config);
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, new FormTokens(ids, Clock.systemUTC()),
                 secureCookies);
+        this.searchRoutes = new SearchRoutes(index, forum, pages, views);
         this.failures = new Failures(pages, views);
     }
 
@@ -63,6 +69,7 @@ public final class WebVerticle extends VerticleBase {
         });
         assets.register(router);
         forumRoutes.register(router);
+        searchRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).
         router.errorHandler(404, failures::handle);
@@ -72,7 +79,9 @@ public final class WebVerticle extends VerticleBase {
                 .setHost(host)
                 .setPort(port)
                 .setCompressionSupported(true)
-                .setMaxFormAttributeSize(MAX_BODY_BYTES);
+                .setMaxFormAttributeSize(MAX_BODY_BYTES)
+                // Room for a pasted 10,000-character search in the address; the query itself is cut to 500.
+                .setMaxInitialLineLength(MAX_URL_BYTES);
         return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen()

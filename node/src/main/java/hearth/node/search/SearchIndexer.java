@@ -1,0 +1,187 @@
+package hearth.node.search;
+
+import hearth.node.forum.ForumService;
+import hearth.node.forum.PostChange;
+import hearth.search.PostIndex;
+import hearth.search.SearchDocument;
+import hearth.ui.text.PostFormatter;
+import hearth.ui.text.PostHtml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the search index a projection of the store by following the store's change sequence.
+ *
+ * <p>At start it catches up from the last sequence the index committed (so after a crash the
+ * index agrees with the store again before the node serves); then a background thread applies
+ * each new change as soon as the forum signals it, and commits the index every few seconds.
+ * Thread-safe. Close it to apply and commit what is left.
+ */
+public final class SearchIndexer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexer.class.getName());
+    private static final int BATCH = 500;
+    private static final long COMMIT_EVERY_MILLIS = 5_000;
+    private static final long POLL_MILLIS = 1_000;
+
+    private final PostIndex index;
+    private final ForumService forum;
+    private final PostFormatter formatter;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private boolean nudged;
+    private long applied;
+    private long committed;
+    private long lastCommitAt = System.nanoTime();
+
+    private SearchIndexer(PostIndex index, ForumService forum, PostFormatter formatter) {
+        this.index = index;
+        this.forum = forum;
+        this.formatter = formatter;
+        this.applied = index.committedSequence();
+        this.committed = applied;
+        this.worker = Thread.ofPlatform().name("hearth-indexer").daemon().unstarted(this::run);
+    }
+
+    /** Catches the index up with the store, then follows new changes in the background. */
+    public static SearchIndexer start(PostIndex index, ForumService forum, PostFormatter formatter) {
+        SearchIndexer indexer = new SearchIndexer(index, forum, formatter);
+        indexer.catchUp();
+        forum.onChange(indexer::nudge);
+        indexer.worker.start();
+        return indexer;
+    }
+
+    /** Drops the index and rebuilds it from every post in the store; returns the number of posts applied. */
+    public static long rebuild(PostIndex index, ForumService forum, PostFormatter formatter) {
+        try {
+            index.deleteAll();
+            index.commit(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SearchIndexer indexer = new SearchIndexer(index, forum, formatter);
+        long count = indexer.applyPending();
+        indexer.commit();
+        return count;
+    }
+
+    /** Called after every committed change: apply it now rather than at the next poll. */
+    public void nudge() {
+        lock.lock();
+        try {
+            nudged = true;
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void catchUp() {
+        long count = applyPending();
+        commit();
+        if (count > 0) {
+            LOG.info("search index caught up with " + count + " changed posts");
+        }
+    }
+
+    private void run() {
+        while (running) {
+            awaitNudge();
+            try {
+                applyPending();
+                if (applied > committed && System.nanoTime() - lastCommitAt > TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MILLIS)) {
+                    commit();
+                }
+            } catch (RuntimeException e) {
+                // Never the post's text: only what failed. The next round retries from the same sequence.
+                LOG.log(Level.WARNING, "search indexing failed; retrying", e);
+            }
+        }
+    }
+
+    private void awaitNudge() {
+        lock.lock();
+        try {
+            if (!nudged && running) {
+                wake.await(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            nudged = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Applies every change after {@code applied}, in order. Only the worker (or start/close) calls it. */
+    private synchronized long applyPending() {
+        long count = 0;
+        while (true) {
+            List<PostChange> changes = forum.changesSince(applied, BATCH);
+            for (PostChange change : changes) {
+                apply(change);
+                applied = change.sequence();
+            }
+            count += changes.size();
+            if (changes.size() < BATCH) {
+                return count;
+            }
+        }
+    }
+
+    private void apply(PostChange change) {
+        try {
+            if (change.gone()) {
+                index.delete(change.postId());
+            } else {
+                index.upsert(document(change));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SearchDocument document(PostChange change) {
+        String text = formatter.toPlainText(PostHtml.alreadyCleaned(change.html()));
+        return new SearchDocument(change.postId(), change.threadId(), change.circleName(), change.threadTitle(), text,
+                change.opening(), change.pseudonym(), SearchDocument.LOCAL, change.createdAt(), null);
+    }
+
+    private synchronized void commit() {
+        try {
+            index.commit(applied);
+            committed = applied;
+            lastCommitAt = System.nanoTime();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The last change applied to the index (committed or not). */
+    public synchronized long appliedSequence() {
+        return applied;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        nudge();
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        applyPending();
+        commit();
+    }
+}

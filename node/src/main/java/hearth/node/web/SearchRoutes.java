@@ -1,0 +1,114 @@
+package hearth.node.web;
+
+import hearth.node.forum.Circle;
+import hearth.node.forum.ForumService;
+import hearth.node.forum.PostRef;
+import hearth.search.PostIndex;
+import hearth.search.SearchHit;
+import hearth.search.SearchQuery;
+import hearth.search.SearchResults;
+import hearth.ui.Pages;
+import hearth.ui.view.SearchPage;
+import hearth.ui.view.SearchResultRow;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Search: {@code GET /search?q=…&circle=…&scope=local|all&order=relevance|newest&after=…}.
+ * Whatever she types, she gets results or a calm "nothing found".
+ */
+final class SearchRoutes {
+
+    /** Longest query text read from the address; the index bounds it again. */
+    static final int MAX_QUERY_CHARS = 500;
+
+    private final PostIndex index;
+    private final ForumService forum;
+    private final Pages pages;
+    private final Views views;
+
+    SearchRoutes(PostIndex index, ForumService forum, Pages pages, Views views) {
+        this.index = index;
+        this.forum = forum;
+        this.pages = pages;
+        this.views = views;
+    }
+
+    void register(Router router) {
+        router.get("/search").handler(this::search);
+    }
+
+    private void search(RoutingContext ctx) {
+        String text = bounded(ctx.request().getParam("q"));
+        List<Circle> circles = forum.circles();
+        String circle = circles.stream().map(Circle::name)
+                .filter(name -> name.equals(ctx.request().getParam("circle"))).findFirst().orElse(null);
+        boolean newest = "newest".equals(ctx.request().getParam("order"));
+        boolean localOnly = "local".equals(ctx.request().getParam("scope"));
+        String after = ctx.request().getParam("after");
+
+        List<SearchResultRow> rows = List.of();
+        String next = null;
+        long total = 0;
+        if (!text.isBlank()) {
+            SearchQuery query = SearchQuery.of(text).inCircle(circle).localOnly(localOnly)
+                    .ordered(newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE).after(after);
+            SearchResults results = run(query);
+            rows = shownRows(results.hits());
+            total = results.totalHits();
+            if (results.nextCursor() != null) {
+                next = link(text, circle, localOnly, newest) + "&after=" + enc(results.nextCursor());
+            }
+        }
+        Map<String, String> circleTitles = circles.stream().collect(Collectors.toMap(Circle::name, Circle::title,
+                (a, b) -> a, java.util.LinkedHashMap::new));
+        Html.ok(ctx, pages.search(new SearchPage(views.chrome(), text, circle, circleTitles, newest, localOnly, rows,
+                total, next, after != null && !after.isBlank())));
+    }
+
+    private SearchResults run(SearchQuery query) {
+        try {
+            return index.search(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The store has the last word: a post removed a moment ago is dropped even if the index still has it. */
+    private List<SearchResultRow> shownRows(List<SearchHit> hits) {
+        Set<String> shown = forum.shown(hits.stream().map(SearchHit::postId).toList());
+        Map<String, String> titles = forum.circles().stream()
+                .collect(Collectors.toMap(Circle::name, Circle::title, (a, b) -> a));
+        return hits.stream().filter(h -> shown.contains(h.postId()))
+                .map(h -> new SearchResultRow(Views.postUrl(new PostRef(h.circle(), h.threadId(), h.postId())),
+                        h.titleHtml(), h.snippetHtml(), titles.getOrDefault(h.circle(), h.circle()),
+                        Views.circleUrl(h.circle()), h.pseudonym(), h.opening(), views.date(h.createdAtMillis()),
+                        Views.iso(h.createdAtMillis())))
+                .toList();
+    }
+
+    private static String bounded(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > MAX_QUERY_CHARS ? text.substring(0, MAX_QUERY_CHARS) : text;
+    }
+
+    private static String link(String text, String circle, boolean localOnly, boolean newest) {
+        return "/search?q=" + enc(text) + (circle == null ? "" : "&circle=" + enc(circle))
+                + (localOnly ? "&scope=local" : "") + (newest ? "&order=newest" : "");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+}
