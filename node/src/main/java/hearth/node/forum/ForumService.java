@@ -86,9 +86,7 @@ public final class ForumService {
             throw new ForumProblem.NotFound("thread");
         }
         return db.read(c -> {
-            var head = store.thread(c, threadId)
-                    .filter(t -> t.circleName().equals(circleName) && !t.removed())
-                    .orElseThrow(() -> new ForumProblem.NotFound("thread"));
+            var head = shownThread(c, circleName, threadId);
             return new ForumThread(head.id(), head.circleName(), head.title(), head.createdAt(),
                     store.posts(c, threadId));
         });
@@ -167,7 +165,7 @@ public final class ForumService {
         long now = clock.millis();
         String postId = Ids.next();
         db.write(c -> {
-            requireShown(c, circleName, threadId);
+            shownThread(c, circleName, threadId);
             store.ensureAuthor(c, authorId, now);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
@@ -186,7 +184,7 @@ public final class ForumService {
         PostHtml html = formatter.toHtml(draft.body().strip());
         long now = clock.millis();
         db.write(c -> {
-            requireShown(c, circleName, threadId);
+            shownThread(c, circleName, threadId);
             store.updatePost(c, postId, draft.body().strip(), html.html(), now);
             if (post.opening()) {
                 store.setTitle(c, threadId, draft.title().strip());
@@ -257,11 +255,12 @@ public final class ForumService {
     }
 
     /**
-     * Checks again inside the write: the thread may have vanished (its last post deleted)
-     * since it was read, and a reply must never be acknowledged into a thread nobody can see.
+     * The thread if it is in that circle and still shown. Writes call it again inside their
+     * transaction: the thread may have vanished (its last post deleted) since it was read, and
+     * a reply must never be acknowledged into a thread nobody can see.
      */
-    private void requireShown(Connection c, String circleName, String threadId) throws SQLException {
-        store.thread(c, threadId)
+    private ForumStore.ThreadHead shownThread(Connection c, String circleName, String threadId) throws SQLException {
+        return store.thread(c, threadId)
                 .filter(t -> t.circleName().equals(circleName) && !t.removed())
                 .orElseThrow(() -> new ForumProblem.NotFound("thread"));
     }

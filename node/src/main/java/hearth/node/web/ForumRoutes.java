@@ -105,19 +105,19 @@ final class ForumRoutes {
     private void thread(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
         ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
-        String authorId = visitor.authorId();
-        PseudonymChoice preferred = forum.oneOffPseudonym(authorId, thread.id()).isPresent()
-                ? PseudonymChoice.ONE_OFF : PseudonymChoice.USUAL;
-        renderThread(ctx, 200, visitor, thread, new Draft("", "", preferred), List.of());
+        renderThread(ctx, 200, visitor, thread, null, List.of());
     }
 
+    /** Renders a thread; a null {@code draft} means an empty reply form under the name she uses here. */
     private void renderThread(RoutingContext ctx, int status, Visitor visitor, ForumThread thread, Draft draft,
                               List<String> errors) {
         String authorId = visitor.authorId();
         Circle circle = forum.circle(thread.circleName());
+        String oneOff = forum.oneOffPseudonym(authorId, thread.id()).orElse(null);
+        Draft shown = draft != null ? draft
+                : new Draft("", "", oneOff != null ? PseudonymChoice.ONE_OFF : PseudonymChoice.USUAL);
         ComposeForm reply = Views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
-                false, draft, true, forum.usualPseudonym(authorId).orElse(null),
-                forum.oneOffPseudonym(authorId, thread.id()).orElse(null), errors, "Post reply");
+                false, shown, true, forum.usualPseudonym(authorId).orElse(null), oneOff, errors, "Post reply");
         Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(), Views.circleUrl(circle.name()),
                 circle.title(), thread.title(), views.posts(thread, authorId), reply)));
     }

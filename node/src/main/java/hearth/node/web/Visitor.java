@@ -24,6 +24,7 @@ final class Visitor {
     private final AuthorIds ids;
     private final boolean secure;
     private AuthorKey key;
+    private String authorId;
 
     private Visitor(RoutingContext ctx, AuthorIds ids, boolean secure) {
         this.ctx = ctx;
@@ -44,7 +45,10 @@ final class Visitor {
 
     /** Her author id, or null if this browser has not posted here. */
     String authorId() {
-        return key == null ? null : ids.idOf(key);
+        if (authorId == null && key != null) {
+            authorId = ids.idOf(key);
+        }
+        return authorId;
     }
 
     /**
@@ -56,7 +60,7 @@ final class Visitor {
         if (key == null) {
             key = AuthorKey.random();
         }
-        return ids.idOf(key);
+        return authorId();
     }
 
     /** Sends her key back in the cookie; its lifetime counts from her latest post. */
