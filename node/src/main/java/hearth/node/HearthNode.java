@@ -5,6 +5,8 @@ import hearth.node.author.PseudonymNames;
 import hearth.node.config.ConfigLoader;
 import hearth.node.config.DataFolder;
 import hearth.node.config.NodeConfig;
+import hearth.node.federation.Federation;
+import hearth.node.federation.FederationRoutes;
 import hearth.node.forum.ForumService;
 import hearth.node.store.Database;
 import hearth.node.search.SearchIndexer;
@@ -43,7 +45,11 @@ public final class HearthNode implements AutoCloseable {
      * @param config    the configuration file, or null for the bundled example
      * @param publicUrl the address readers use, or null for http://127.0.0.1:PORT
      */
-    public record Settings(int port, String bind, Path data, Path config, String publicUrl) {
+    public record Settings(int port, String bind, Path data, Path config, String publicUrl,
+                           boolean allowPrivateAddresses) {
+        public Settings(int port, String bind, Path data, Path config, String publicUrl) {
+            this(port, bind, data, config, publicUrl, false);
+        }
     }
 
     private final Vertx vertx;
@@ -53,8 +59,11 @@ public final class HearthNode implements AutoCloseable {
     private final WebVerticle web;
     private final URI publicUrl;
 
+    private final Federation federation;
+
     private HearthNode(Vertx vertx, Database db, PostIndex index, SearchIndexer indexer, WebVerticle web,
-                       URI publicUrl) {
+                       URI publicUrl, Federation federation) {
+        this.federation = federation;
         this.vertx = vertx;
         this.db = db;
         this.index = index;
@@ -71,6 +80,7 @@ public final class HearthNode implements AutoCloseable {
         Vertx vertx = null;
         PostIndex index = null;
         SearchIndexer indexer = null;
+        Federation federation = null;
         try {
             PostFormatter formatter = new PostFormatter();
             ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
@@ -82,11 +92,19 @@ public final class HearthNode implements AutoCloseable {
             boolean https = declared != null && declared.startsWith("https://");
             vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
-            WebVerticle web = new WebVerticle(settings.bind(), settings.port(), config, forum, index, ids, https);
+            var federationRef = new java.util.concurrent.atomic.AtomicReference<Federation>();
+            WebVerticle web = new WebVerticle(settings.bind(), settings.port(), config, forum, index, ids, https,
+                    new FederationRoutes(federationRef::get));
             await(vertx.deployVerticle(web, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)));
             URI url = URI.create(declared != null ? stripSlash(declared) : "http://127.0.0.1:" + web.actualPort());
-            return new HearthNode(vertx, db, index, indexer, web, url);
+            boolean allowPrivate = settings.allowPrivateAddresses() || config.federation().allowPrivateAddresses();
+            federation = Federation.start(vertx, db, forum, formatter, config, url, allowPrivate, Clock.systemUTC());
+            federationRef.set(federation);
+            return new HearthNode(vertx, db, index, indexer, web, url, federation);
         } catch (RuntimeException e) {
+            if (federation != null) {
+                federation.close();
+            }
             if (vertx != null) {
                 vertx.close();
             }
@@ -150,6 +168,7 @@ public final class HearthNode implements AutoCloseable {
     @Override
     public void close() {
         try {
+            federation.close();
             await(vertx.close());
         } finally {
             try {

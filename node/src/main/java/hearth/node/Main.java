@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The {@code hearth} command line. */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1",
         description = "A federated, anonymous peer-support forum.",
-        subcommands = {Main.Start.class, Main.Reindex.class})
+        subcommands = {Main.Start.class, Main.Reindex.class, Admin.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -74,11 +74,15 @@ public final class Main implements Runnable {
         @Option(names = "--public-url", description = "Address readers use (default http://127.0.0.1:PORT).")
         String publicUrl;
 
+        @Option(names = "--allow-private-addresses",
+                description = "Let federation contact loopback and private addresses (local testing only).")
+        boolean allowPrivateAddresses;
+
         @Override
         public Integer call() throws InterruptedException {
             HearthNode node;
             try {
-                node = HearthNode.start(new HearthNode.Settings(port, bind, data, config, publicUrl));
+                node = HearthNode.start(new HearthNode.Settings(port, bind, data, config, publicUrl, allowPrivateAddresses));
             } catch (ConfigLoader.ConfigException e) {
                 System.err.println("Hearth cannot start: configuration problem " + e.getMessage());
                 return 2;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>Immutable and safe to share across threads. Build one with {@link ConfigLoader}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles) {
+public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles,
+                         Federation federation) {
 
     private static final Pattern CIRCLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -20,6 +21,25 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         Objects.requireNonNull(node, "the configuration needs a 'node' section");
         crisisResources = crisisResources == null ? List.of() : List.copyOf(crisisResources);
         circles = circles == null ? List.of() : List.copyOf(circles);
+        federation = federation == null ? new Federation(false, List.of()) : federation;
+    }
+
+    /**
+     * How the node federates. {@code follow} lists remote circles ("perinatal@a.example") the node
+     * follows from its start; {@code allowPrivateAddresses} lets it contact loopback and private
+     * addresses, for local testing only.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Federation(Boolean allowPrivateAddresses, List<String> follow) {
+        public Federation {
+            allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
+            follow = follow == null ? List.of() : List.copyOf(follow);
+            for (String handle : follow) {
+                if (!handle.matches("[A-Za-z0-9_.-]+@[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {
+                    throw new IllegalArgumentException("federation.follow entries look like circle@host, got: " + handle);
+                }
+            }
+        }
     }
 
     /** The node's identity and house rules. */

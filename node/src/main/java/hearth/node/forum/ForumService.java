@@ -250,7 +250,8 @@ public final class ForumService {
         }
     }
 
-    private void changed() {
+    /** Runs the change listeners; for writers outside this class that took change numbers. */
+    void changed() {
         listeners.forEach(Runnable::run);
     }
 

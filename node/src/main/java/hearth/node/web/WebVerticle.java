@@ -37,8 +37,11 @@ public final class WebVerticle extends VerticleBase {
     private final Failures failures;
     private volatile HttpServer server;
 
+    private final hearth.node.federation.FederationRoutes federationRoutes;
+
     public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
-                       boolean secureCookies) {
+                       boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes) {
+        this.federationRoutes = federationRoutes;
         this.host = host;
         this.port = port;
         Pages pages = new Pages();
@@ -57,6 +60,8 @@ public final class WebVerticle extends VerticleBase {
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end("ok\n"));
+        // Inboxes read their own bodies (JSON, up to 1 MiB), so they come before the form reader.
+        federationRoutes.register(router);
         // Read form bodies for every POST, bounded. Routed by method inside the handler rather than with
         // router.post(), which would make every path "exist" for POST and turn unknown GETs into 405s.
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);

@@ -23,27 +23,27 @@ import org.jsoup.nodes.Element;
  * forms filled in the way a browser would (the {@code csrf} token read from the form page).
  * A post counts as acknowledged only when the node answers 303 See Other.
  */
-final class ForumClient implements AutoCloseable {
+public final class ForumClient implements AutoCloseable {
 
     static final Pattern THREAD_LOCATION =
-            Pattern.compile("^/c/([a-z0-9-]+)/t/([0-9A-Z]{26})(?:#p-([0-9A-Z]{26}))?$");
+            Pattern.compile("^/c/([^/#?]+)/t/([0-9A-Z]{26})(?:#p-([0-9A-Z]{26}))?$");
 
     /** What the node answered to a form post (or to the page that carries the form). */
-    record Answer(String step, int status, String location, String body) {
+    public record Answer(String step, int status, String location, String body) {
 
-        boolean acknowledged() {
+        public boolean acknowledged() {
             return status == 303 && location != null && THREAD_LOCATION.matcher(location).matches();
         }
 
-        String circle() {
+        public String circle() {
             return group(1);
         }
 
-        String threadId() {
+        public String threadId() {
             return group(2);
         }
 
-        String postId() {
+        public String postId() {
             return group(3);
         }
 
@@ -52,7 +52,7 @@ final class ForumClient implements AutoCloseable {
             return m.matches() ? m.group(n) : null;
         }
 
-        String describe() {
+        public String describe() {
             String snippet = body == null ? "" : body.replaceAll("\\s+", " ");
             return step + " answered " + status + (location == null ? "" : " -> " + location)
                     + (snippet.isEmpty() ? "" : ": " + snippet.substring(0, Math.min(300, snippet.length())));
@@ -62,7 +62,7 @@ final class ForumClient implements AutoCloseable {
     private final HttpClient http;
     private final URI base;
 
-    ForumClient(URI base, CookieManager jar) {
+    public ForumClient(URI base, CookieManager jar) {
         this.base = base;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(jar)
@@ -72,17 +72,17 @@ final class ForumClient implements AutoCloseable {
                 .build();
     }
 
-    static CookieManager newJar() {
+    public static CookieManager newJar() {
         return new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Opens /c/{circle}/new, fills in the form and sends it. */
-    Answer startThread(String circle, String title, String body, String pseudonym)
+    public Answer startThread(String circle, String title, String body, String pseudonym)
             throws IOException, InterruptedException {
         String formPage = "/c/" + circle + "/new";
         HttpResponse<String> page = get(formPage);
@@ -98,7 +98,7 @@ final class ForumClient implements AutoCloseable {
     }
 
     /** Opens the thread page, fills in its reply form and sends it. */
-    Answer reply(String circle, String threadId, String body, String pseudonym)
+    public Answer reply(String circle, String threadId, String body, String pseudonym)
             throws IOException, InterruptedException {
         String threadPage = "/c/" + circle + "/t/" + threadId;
         HttpResponse<String> page = get(threadPage);
@@ -110,6 +110,36 @@ final class ForumClient implements AutoCloseable {
         form.put("body", body);
         form.put("pseudonym", pseudonym);
         return post(threadPage + "/reply", form);
+    }
+
+    /** Opens the edit form of her post, replaces title (for an opening post) and body, and sends it. */
+    public Answer edit(String circle, String threadId, String postId, String title, String body)
+            throws IOException, InterruptedException {
+        String formPage = "/c/" + circle + "/t/" + threadId + "/p/" + postId + "/edit";
+        HttpResponse<String> page = get(formPage);
+        if (page.statusCode() != 200) {
+            return new Answer("GET " + formPage, page.statusCode(), null, page.body());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrf(page.body()));
+        if (title != null) {
+            form.put("title", title);
+        }
+        form.put("body", body);
+        return post(formPage, form);
+    }
+
+    /** Opens the delete confirmation of her post and confirms. */
+    public Answer delete(String circle, String threadId, String postId) throws IOException, InterruptedException {
+        String formPage = "/c/" + circle + "/t/" + threadId + "/p/" + postId + "/delete";
+        HttpResponse<String> page = get(formPage);
+        if (page.statusCode() != 200) {
+            return new Answer("GET " + formPage, page.statusCode(), null, page.body());
+        }
+        Element field = Jsoup.parse(page.body()).selectFirst("form input[type=hidden][name=csrf]");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", field == null ? "" : field.attr("value"));
+        return post(formPage, form);
     }
 
     private Answer post(String path, Map<String, String> form) throws IOException, InterruptedException {

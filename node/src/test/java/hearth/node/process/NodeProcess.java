@@ -72,8 +72,24 @@ public final class NodeProcess implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * Launches a node on a given port with extra arguments (e.g. {@code --allow-private-addresses});
+     * federation tests need a node to come back on the same address after a restart.
+     */
+    public static NodeProcess start(Path data, String name, int port, List<String> extra) {
+        return launch(data, name, port, extra);
+    }
+
+    /** A loopback port that was free a moment ago. */
+    public static int anyFreePort() {
+        return freePort();
+    }
+
     private static NodeProcess launch(Path data, String name) {
-        int port = freePort();
+        return launch(data, name, freePort(), List.of());
+    }
+
+    private static NodeProcess launch(Path data, String name, int port, List<String> extra) {
         Path logs = Path.of("target", "node-processes").toAbsolutePath();
         Path log = logs.resolve(name + "-" + LAUNCHES.incrementAndGet() + "-port" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -87,6 +103,7 @@ public final class NodeProcess implements AutoCloseable {
                 "hearth.node.Main", "start",
                 "--port", Integer.toString(port),
                 "--data", data.toAbsolutePath().toString()));
+        command.addAll(extra);
         long began = System.nanoTime();
         Process process;
         try {

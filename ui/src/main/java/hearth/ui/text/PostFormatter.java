@@ -79,6 +79,15 @@ public final class PostFormatter {
     }
 
     /**
+     * Cleans HTML written somewhere else (a post from another server that sent no Markdown):
+     * the same allow-list as for posts written here, so nothing a peer sends can run on a page.
+     */
+    public PostHtml cleanForeignHtml(String html) {
+        Objects.requireNonNull(html, "html must not be null");
+        return new PostHtml(clean(html));
+    }
+
+    /**
      * The text a reader would see, with all whitespace collapsed to single spaces; for search
      * indexing and summaries. The result is plain text: escape it wherever it is written as HTML.
      */

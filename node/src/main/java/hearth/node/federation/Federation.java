@@ -1,0 +1,113 @@
+package hearth.node.federation;
+
+import hearth.node.config.NodeConfig;
+import hearth.node.forum.FederatedPosts;
+import hearth.node.forum.ForumService;
+import hearth.node.store.Database;
+import hearth.ui.text.PostFormatter;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Federation, assembled: the parts of this package wired together and started. The node creates
+ * one at start and closes it at stop; routes reach the parts through it.
+ */
+public final class Federation implements AutoCloseable {
+
+    public static final String VERSION = "0.1.0";
+
+    private final Urls urls;
+    private final FederatedPosts posts;
+    private final LocalActors actors;
+    private final LocalObjects objects;
+    private final Follows follows;
+    private final InboxVerifier verifier;
+    private final InboxQueue queue;
+    private final Outbound outbound;
+    private final DeliveryWorker deliveries;
+    private final Publisher publisher;
+    private final InboxProcessor processor;
+    private final Following following;
+    private final String nodeName;
+
+    private Federation(Vertx vertx, Database db, ForumService forum, PostFormatter formatter, NodeConfig config,
+            URI publicUrl, boolean allowPrivate, Clock clock) {
+        this.urls = new Urls(publicUrl);
+        this.nodeName = config.node().name();
+        this.posts = new FederatedPosts(db, forum, clock);
+        ActorKeys keys = new ActorKeys(db, clock);
+        this.actors = new LocalActors(urls, keys, forum, posts, nodeName);
+        this.objects = new LocalObjects(urls, keys, clock);
+        this.follows = new Follows(db);
+        this.outbound = new Outbound(vertx, allowPrivate, clock, "Hearth/" + VERSION + " (+" + urls.base() + ")");
+        Fetcher fetcher = new Fetcher(outbound, keys, urls);
+        RemoteActors remote = new RemoteActors(db, fetcher, clock);
+        this.verifier = new InboxVerifier(remote, clock);
+        this.deliveries = new DeliveryWorker(db, outbound, new Signers(keys, urls), clock);
+        Outbox outbox = new Outbox(db, deliveries, clock);
+        ContentIntake intake = new ContentIntake(posts, remote, fetcher, formatter, urls);
+        Backfill backfill = new Backfill(fetcher, remote, intake);
+        this.processor = new InboxProcessor(db, intake, posts, follows, remote, backfill, outbox, urls, clock);
+        this.queue = new InboxQueue(db, clock, processor::nudge);
+        this.publisher = new Publisher(db, forum, posts, objects, remote, deliveries, urls, clock);
+        this.following = new Following(db, follows, posts, remote, fetcher, outbox, urls, allowPrivate, clock);
+        following.requestFromConfig(config.federation().follow());
+    }
+
+    public static Federation start(Vertx vertx, Database db, ForumService forum, PostFormatter formatter,
+            NodeConfig config, URI publicUrl, boolean allowPrivate, Clock clock) {
+        Federation federation = new Federation(vertx, db, forum, formatter, config, publicUrl, allowPrivate, clock);
+        federation.deliveries.start();
+        federation.processor.start();
+        federation.publisher.start();
+        federation.following.start();
+        return federation;
+    }
+
+    public Urls urls() {
+        return urls;
+    }
+
+    public FederatedPosts posts() {
+        return posts;
+    }
+
+    public LocalActors actors() {
+        return actors;
+    }
+
+    public LocalObjects objects() {
+        return objects;
+    }
+
+    public Follows follows() {
+        return follows;
+    }
+
+    public InboxVerifier verifier() {
+        return verifier;
+    }
+
+    public InboxQueue queue() {
+        return queue;
+    }
+
+    public String nodeName() {
+        return nodeName;
+    }
+
+    public FederatedPosts.Usage usage() {
+        return posts.usage();
+    }
+
+    @Override
+    public void close() {
+        following.close();
+        publisher.close();
+        processor.close();
+        queue.close();
+        deliveries.close();
+        outbound.close();
+    }
+}

@@ -1,0 +1,41 @@
+package hearth.node.federation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hearth.federation.json.Json;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Fetches ActivityPub documents, signed by the node's own actor (never by a pseudonym, so a
+ * fetch reveals nothing about who is reading). Thread-safe.
+ */
+public final class Fetcher {
+
+    private final Outbound outbound;
+    private final ActorKeys keys;
+    private final Urls urls;
+
+    public Fetcher(Outbound outbound, ActorKeys keys, Urls urls) {
+        this.outbound = outbound;
+        this.keys = keys;
+        this.urls = urls;
+    }
+
+    /** The JSON object at {@code uri}; fails on anything but a 2xx JSON answer. */
+    public ObjectNode fetchJson(URI uri, Duration timeout) {
+        Outbound.Response response = outbound.get(uri, Urls.keyId(urls.nodeActor()),
+                keys.of(ActorKeys.nodePath()).rsa().getPrivate(), timeout);
+        if (!response.ok()) {
+            throw new Outbound.Failed("fetch answered " + response.status());
+        }
+        String type = response.contentType() == null ? "" : response.contentType();
+        if (!type.contains("json")) {
+            throw new Outbound.Failed("fetch answered with something that is not JSON");
+        }
+        try {
+            return Json.parseObject(response.body());
+        } catch (Json.MalformedJson e) {
+            throw new Outbound.Failed("fetch answered with unreadable JSON");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package hearth.node.federation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hearth.federation.activity.Activities;
+import hearth.federation.activity.Activity;
+import hearth.federation.inbox.OriginRules;
+import hearth.federation.json.Fields;
+import hearth.federation.json.Json;
+import hearth.federation.signature.HttpSignatures;
+import hearth.federation.signature.SignatureClaim;
+import hearth.federation.signature.SignatureProblem;
+import hearth.federation.signature.SignedRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything an inbound activity must pass before anything is stored: an HTTP signature (draft-cavage
+ * or RFC 9421) covering the request line, host, date and body digest, a date within the window,
+ * a key that belongs to the activity's actor, well-formed JSON within limits, and the origin rules.
+ * A failure is a {@link Rejected} with the HTTP status to answer. Thread-safe.
+ */
+public final class InboxVerifier {
+
+    /** How far a request's date may be from this node's clock. */
+    public static final Duration WINDOW = Duration.ofHours(1);
+
+    /** An activity that passed; {@code activity} is empty for a kind Hearth does not handle. */
+    public record Verified(Optional<Activity> activity, ObjectNode json, URI actor) {
+    }
+
+    /** Refused, with the status to answer and a short reason (never the sender's address). */
+    public static final class Rejected extends RuntimeException {
+        private final int status;
+
+        public Rejected(int status, String reason) {
+            super(reason, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final RemoteActors actors;
+    private final Clock clock;
+
+    public InboxVerifier(RemoteActors actors, Clock clock) {
+        this.actors = actors;
+        this.clock = clock;
+    }
+
+    public Verified verify(SignedRequest request) {
+        SignatureClaim claim;
+        try {
+            claim = HttpSignatures.check(request, clock.instant(), WINDOW);
+        } catch (SignatureProblem e) {
+            throw new Rejected(401, "signature: " + e.reason());
+        }
+        ObjectNode json;
+        Optional<Activity> activity;
+        URI actorId;
+        try {
+            json = Json.parseObject(request.body());
+            actorId = Fields.requiredId(json, "actor");
+            Fields.requiredId(json, "id");
+            activity = Activities.fromJson(json);
+        } catch (Json.MalformedJson | Fields.Malformed e) {
+            throw new Rejected(400, e.getMessage());
+        }
+        URI keyOwner;
+        try {
+            keyOwner = RemoteActors.withoutFragment(URI.create(claim.keyId()));
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(401, "signature: key id is not a URI");
+        }
+        if (!OriginRules.sameOrigin(keyOwner, actorId)) {
+            throw new Rejected(401, "signature: the key is not the actor's");
+        }
+        checkKey(claim, keyOwner, actorId);
+        activity.ifPresent(a -> {
+            try {
+                OriginRules.check(a);
+            } catch (OriginRules.Refused e) {
+                throw new Rejected(403, e.getMessage());
+            }
+        });
+        return new Verified(activity, json, actorId);
+    }
+
+    private void checkKey(SignatureClaim claim, URI keyOwner, URI actorId) {
+        RemoteActor actor;
+        try {
+            actor = actors.get(keyOwner);
+            if (matches(claim, actor)) {
+                requireOwner(actor, actorId);
+                return;
+            }
+            // The cached key may be an old one: fetch the actor again, once.
+            actor = actors.refresh(keyOwner);
+        } catch (Outbound.Failed | Fields.Malformed e) {
+            throw new Rejected(401, "signature: the signing key could not be fetched");
+        } catch (RuntimeException e) {
+            throw new Rejected(401, "signature: the signing key could not be read");
+        }
+        if (!matches(claim, actor)) {
+            throw new Rejected(401, "signature: does not verify");
+        }
+        requireOwner(actor, actorId);
+    }
+
+    private static boolean matches(SignatureClaim claim, RemoteActor actor) {
+        return actor.publicKey() != null && claim.keyId().equals(actor.keyId()) && claim.verify(actor.publicKey());
+    }
+
+    private static void requireOwner(RemoteActor actor, URI actorId) {
+        if (!actor.uri().equals(actorId)) {
+            throw new Rejected(401, "signature: the key is not the actor's");
+        }
+    }
+}

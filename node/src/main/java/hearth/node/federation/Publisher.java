@@ -1,0 +1,252 @@
+package hearth.node.federation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hearth.federation.activity.Activities;
+import hearth.federation.activity.Activity;
+import hearth.federation.activity.Announce;
+import hearth.federation.activity.Create;
+import hearth.federation.activity.Delete;
+import hearth.federation.activity.Update;
+import hearth.federation.json.Fields;
+import hearth.federation.json.Json;
+import hearth.node.forum.FederatedPost;
+import hearth.node.forum.FederatedPosts;
+import hearth.node.forum.ForumService;
+import hearth.node.forum.PostChange;
+import hearth.node.store.Database;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The outbox's author: follows the store's change sequence (as the search index does) and turns
+ * each change to a post into the activities other servers must hear of.
+ *
+ * <ul>
+ *   <li>A post in one of this node's circles is announced by the circle to its followers: a
+ *       local post as its pseudonym's Create/Update/Delete, a remote post as the activity that
+ *       brought it, unchanged (FEP-1b12).</li>
+ *   <li>A local post in a remote circle is sent by its pseudonym to that circle, which passes it on.</li>
+ * </ul>
+ * The deliveries and the new position in the sequence are committed together, and activity ids
+ * are derived from the change, so after a crash the same change queues nothing twice.
+ */
+public final class Publisher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+    private static final int BATCH = 100;
+
+    private enum Kind { CREATE, UPDATE, DELETE }
+
+    private final Database db;
+    private final ForumService forum;
+    private final FederatedPosts posts;
+    private final LocalObjects objects;
+    private final RemoteActors actors;
+    private final DeliveryWorker worker;
+    private final Urls urls;
+    private final Clock clock;
+    private final Semaphore wake = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Publisher(Database db, ForumService forum, FederatedPosts posts, LocalObjects objects, RemoteActors actors,
+            DeliveryWorker worker, Urls urls, Clock clock) {
+        this.db = db;
+        this.forum = forum;
+        this.posts = posts;
+        this.objects = objects;
+        this.actors = actors;
+        this.worker = worker;
+        this.urls = urls;
+        this.clock = clock;
+        this.thread = Thread.ofVirtual().name("hearth-outbox").unstarted(this::run);
+        forum.onChange(wake::release);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (publishSome() < BATCH) {
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the outbox could not publish a change; trying again shortly", e);
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Publishes the next changes; returns how many it looked at. */
+    int publishSome() {
+        long cursor = db.read(Publisher::cursor);
+        List<PostChange> changes = forum.changesSince(cursor, BATCH);
+        boolean queued = false;
+        for (PostChange change : changes) {
+            queued |= publish(change);
+        }
+        if (queued) {
+            worker.nudge();
+        }
+        return changes.size();
+    }
+
+    private boolean publish(PostChange change) {
+        FederatedPost post = posts.post(change.postId()).orElse(null);
+        Told told = post == null ? null : db.read(c -> told(c, post.id()));
+        Kind kind = post == null ? null : kindOf(post, told);
+        Outgoing outgoing = kind == null ? null : outgoing(post, kind, change.sequence());
+        return db.write(c -> {
+            int added = 0;
+            if (outgoing != null) {
+                Set<URI> inboxes = outgoing.toFollowers ? Follows.inboxes(c, post.circleName()) : outgoing.inboxes;
+                added = Deliveries.enqueue(c, outgoing.activityId, outgoing.body, outgoing.signer, inboxes, clock.millis());
+            }
+            if (kind != null) {
+                remember(c, post.id(), kind == Kind.DELETE ? "deleted" : "live", post.editedAt());
+            }
+            setCursor(c, change.sequence());
+            return added > 0;
+        });
+    }
+
+    private static Kind kindOf(FederatedPost post, Told told) {
+        if (post.deleted()) {
+            return told != null && told.state.equals("live") ? Kind.DELETE : null;
+        }
+        if (told == null) {
+            return Kind.CREATE;
+        }
+        return told.state.equals("live") && !Objects.equals(told.editedAt, post.editedAt()) ? Kind.UPDATE : null;
+    }
+
+    private record Outgoing(URI activityId, byte[] body, String signer, boolean toFollowers, Set<URI> inboxes) {
+    }
+
+    private Outgoing outgoing(FederatedPost post, Kind kind, long sequence) {
+        if (post.inLocalCircle()) {
+            ObjectNode inner = post.local() ? authored(post, kind) : received(post);
+            if (inner == null) {
+                return null;
+            }
+            Activity activity = Activities.fromJson(inner).orElseThrow();
+            URI circle = urls.circle(post.circleName());
+            Announce announce = Announce.of(urls.activity("announce-" + sequence + "-" + post.id()), circle, activity,
+                    inner, urls.circleFollowers(post.circleName()));
+            return new Outgoing(announce.id(), Json.bytes(announce.toJson()), ActorKeys.circlePath(post.circleName()),
+                    true, Set.of());
+        }
+        if (!post.local()) {
+            return null;
+        }
+        ObjectNode activity = authored(post, kind);
+        URI inbox = actors.cached(post.circleActor()).orElseGet(() -> actors.get(post.circleActor())).inbox();
+        return new Outgoing(URI.create(activity.get("id").asText()), Json.bytes(activity),
+                ActorKeys.pseudonymPath(post.pseudonymId()), false, Set.of(inbox));
+    }
+
+    /** What her pseudonym says about her own post. */
+    private ObjectNode authored(FederatedPost post, Kind kind) {
+        URI person = urls.person(post.pseudonymId());
+        URI circle = objects.circleOf(post);
+        List<URI> to = List.of(circle, URI.create(Fields.PUBLIC));
+        ObjectNode json = switch (kind) {
+            case CREATE -> new Create(urls.activity("create-" + post.id()), person, objects.describe(post), to,
+                    List.of()).toJson();
+            case UPDATE -> new Update(urls.activity("update-" + post.id() + "-" + post.editedAt()), person,
+                    objects.describe(post), to, List.of()).toJson();
+            case DELETE -> new Delete(urls.activity("delete-" + post.id()), person, objects.idOf(post), null, circle,
+                    to, List.of()).toJson();
+        };
+        if (kind != Kind.DELETE) {
+            json.set("object", objects.signed(post));
+        }
+        return json;
+    }
+
+    /** The activity that brought a remote post, passed on as it came. */
+    private static ObjectNode received(FederatedPost post) {
+        if (post.activityJson() == null) {
+            return null;
+        }
+        return Json.parseObject(post.activityJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- bookkeeping
+
+    private record Told(String state, Long editedAt) {
+    }
+
+    private static Told told(Connection c, String postId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state, edited_at FROM federated_post WHERE post_id = ?")) {
+            s.setString(1, postId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                long edited = r.getLong(2);
+                return new Told(r.getString(1), r.wasNull() ? null : edited);
+            }
+        }
+    }
+
+    private static void remember(Connection c, String postId, String state, Long editedAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM federated_post WHERE post_id = ?")) {
+            s.setString(1, postId);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO federated_post (post_id, state, edited_at) VALUES (?, ?, ?)")) {
+            s.setString(1, postId);
+            s.setString(2, state);
+            if (editedAt == null) {
+                s.setNull(3, java.sql.Types.BIGINT);
+            } else {
+                s.setLong(3, editedAt);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    static long cursor(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM federation_cursor WHERE name = 'outbox'");
+             ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    private static void setCursor(Connection c, long value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE federation_cursor SET value = ? WHERE name = 'outbox'")) {
+            s.setLong(1, value);
+            s.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
