@@ -93,6 +93,7 @@ CREATE TABLE delivery (
     finished_at      BIGINT
 );
 CREATE INDEX delivery_due ON delivery (state, next_attempt_at);
+CREATE INDEX delivery_by_host ON delivery (state, host, next_attempt_at);
 CREATE UNIQUE INDEX delivery_once ON delivery (activity_id, inbox);
 
 -- Verified inbound activities: the queue the inbox hands to processing, and the record of

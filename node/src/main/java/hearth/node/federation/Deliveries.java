@@ -61,6 +61,41 @@ public final class Deliveries {
         return added;
     }
 
+    /** The hosts with deliveries due by {@code now}. */
+    public static List<String> hostsDue(Connection c, long now) throws SQLException {
+        List<String> hosts = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT host FROM delivery WHERE state = ? AND next_attempt_at <= ?")) {
+            s.setString(1, PENDING);
+            s.setLong(2, now);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    hosts.add(r.getString(1));
+                }
+            }
+        }
+        return hosts;
+    }
+
+    /** One host's deliveries due by {@code now}, soonest first. */
+    public static List<Due> due(Connection c, String host, long now, int limit) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, host, inbox, activity_id, body, signer, attempts"
+                + " FROM delivery WHERE state = ? AND host = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
+            s.setString(1, PENDING);
+            s.setString(2, host);
+            s.setLong(3, now);
+            s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    due.add(new Due(r.getString(1), r.getString(2), URI.create(r.getString(3)), r.getString(4),
+                            r.getString(5).getBytes(StandardCharsets.UTF_8), r.getString(6), r.getInt(7)));
+                }
+            }
+        }
+        return due;
+    }
+
     /** Deliveries due by {@code now}, soonest first. */
     public static List<Due> due(Connection c, long now, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();

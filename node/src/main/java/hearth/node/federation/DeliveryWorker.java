@@ -30,7 +30,6 @@ import java.util.logging.Logger;
 public final class DeliveryWorker implements AutoCloseable {
 
     static final int PER_HOST = 4;
-    private static final int BATCH = 500;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
 
@@ -69,18 +68,24 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 long now = clock.millis();
-                List<Deliveries.Due> due = db.read(c -> Deliveries.due(c, now, BATCH));
-                for (Deliveries.Due delivery : due) {
-                    if (inFlight.contains(delivery.id())) {
+                // Host by host, only as many as it has free slots: a dead host with a deep queue
+                // must never keep other hosts' deliveries from being picked.
+                for (String host : db.read(c -> Deliveries.hostsDue(c, now))) {
+                    Semaphore slots = hosts.computeIfAbsent(host, h -> new Semaphore(PER_HOST));
+                    int free = slots.availablePermits();
+                    if (free == 0) {
                         continue;
                     }
-                    Semaphore slots = hosts.computeIfAbsent(delivery.host(), h -> new Semaphore(PER_HOST));
-                    if (slots.tryAcquire()) {
+                    List<Deliveries.Due> due = db.read(c -> Deliveries.due(c, host, now, free + PER_HOST));
+                    for (Deliveries.Due delivery : due) {
+                        if (inFlight.contains(delivery.id()) || !slots.tryAcquire()) {
+                            continue;
+                        }
                         inFlight.add(delivery.id());
                         Thread.ofVirtual().name("hearth-send").start(() -> send(delivery, slots));
                     }
                 }
-                wake.tryAcquire(due.size() >= BATCH ? 20 : 500, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(500, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
