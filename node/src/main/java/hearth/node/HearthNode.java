@@ -59,6 +59,9 @@ public final class HearthNode implements AutoCloseable {
     private final WebVerticle web;
     private final URI publicUrl;
 
+    /** Web verticle instances: how many requests are served at the same time. */
+    static final int WEB_INSTANCES = 16;
+
     private final Federation federation;
 
     private HearthNode(Vertx vertx, Database db, PostIndex index, SearchIndexer indexer, WebVerticle web,
@@ -93,9 +96,17 @@ public final class HearthNode implements AutoCloseable {
             vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                     new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false)));
             var federationRef = new java.util.concurrent.atomic.AtomicReference<Federation>();
-            WebVerticle web = new WebVerticle(settings.bind(), settings.port(), config, forum, index, ids, https,
-                    new FederationRoutes(federationRef::get));
-            await(vertx.deployVerticle(web, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)));
+            // A virtual-thread verticle handles its next request only once the current one finishes or
+            // awaits, and JDBC blocks without awaiting: several instances serve requests side by side.
+            var instances = new java.util.concurrent.CopyOnWriteArrayList<WebVerticle>();
+            PostIndex searchIndex = index;
+            await(vertx.deployVerticle(() -> {
+                WebVerticle instance = new WebVerticle(settings.bind(), settings.port(), config, forum, searchIndex,
+                        ids, https, new FederationRoutes(federationRef::get));
+                instances.add(instance);
+                return instance;
+            }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(WEB_INSTANCES)));
+            WebVerticle web = instances.get(0);
             URI url = URI.create(declared != null ? stripSlash(declared) : "http://127.0.0.1:" + web.actualPort());
             boolean allowPrivate = settings.allowPrivateAddresses() || config.federation().allowPrivateAddresses();
             federation = Federation.start(vertx, db, forum, formatter, config, url, allowPrivate, Clock.systemUTC());

@@ -16,10 +16,21 @@ public record Undo(URI id, URI actor, URI objectId, Activity object) implements 
         return new Undo(id, actor, object.id(), object);
     }
 
+    /** Reads the activity; null when it takes back a kind Hearth ignores (which needs no undoing). */
     public static Undo fromJson(JsonNode json) {
+        return fromJson(json, true);
+    }
+
+    /** As {@link #fromJson(JsonNode)}; {@code announceAllowed} is false inside an Announce. */
+    static Undo fromJson(JsonNode json, boolean announceAllowed) {
         JsonNode embedded = json.get("object");
-        Activity object = embedded != null && embedded.isObject()
-                ? Activities.embedded(embedded).orElse(null) : null;
+        Activity object = null;
+        if (Activities.embedsTypedObject(embedded)) {
+            object = Activities.read(embedded, announceAllowed, false).orElse(null);
+            if (object == null) {
+                return null;
+            }
+        }
         return new Undo(Fields.requiredId(json, "id"), Fields.requiredId(json, "actor"),
                 Fields.requiredId(json, "object"), object);
     }

@@ -6,7 +6,6 @@ import hearth.federation.json.Fields;
 import hearth.federation.object.Post;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A post was edited: the object is the whole post as it is now.
@@ -18,14 +17,14 @@ public record Update(URI id, URI actor, Post object, List<URI> to, List<URI> cc)
         cc = List.copyOf(cc);
     }
 
-    /** Reads the activity; empty when its object is not a post (e.g. an actor's profile update). */
+    /** Reads the activity; null when its object is not a post (e.g. an actor's profile update). */
     static Update fromJson(JsonNode json) {
         JsonNode object = json.get("object");
         if (object == null || !object.isObject()) {
             throw new Fields.Malformed("Update must embed its object");
         }
         String type = Fields.type(object);
-        if (!Optional.of(type).filter(t -> t.equals("Page") || t.equals("Note") || t.equals("Article")).isPresent()) {
+        if (!Activities.POST_TYPES.contains(type)) {
             return null;
         }
         return new Update(Fields.requiredId(json, "id"), Fields.requiredId(json, "actor"), Post.fromJson(object),

@@ -18,10 +18,11 @@ import java.util.Objects;
 /**
  * Same-origin rules: an actor speaks only for its own server. The activity's id must be on the
  * actor's server; a post it creates or edits must be on that server and attributed to it; what
- * it deletes, undoes or locks must be on that server too, except that a circle (Group) may remove
- * and lock posts written elsewhere in it, which the node checks against the thread's circle.
- * An Announce may carry an activity from anywhere: that one is checked on its own, by its
- * proof or by fetching it from its origin.
+ * it undoes must be its own activity, on that server. Deletes and locks are not checked here:
+ * a circle and its moderators (Lemmy sends removals and locks from the moderator's account) may
+ * remove and lock posts written elsewhere in it, which the node checks against the thread's circle.
+ * An Announce may carry an activity from anywhere: that one must keep these rules too, and its
+ * authenticity is checked on its own, by its proof or by fetching it from its origin.
  *
  * <pre>{@code
  * OriginRules.check(activity);   // throws Refused with a short reason
@@ -73,6 +74,9 @@ public final class OriginRules {
                 }
             }
             case Announce announce -> {
+                if (announce.activity() != null) {
+                    check(announce.activity());
+                }
             }
             case Like like -> {
             }

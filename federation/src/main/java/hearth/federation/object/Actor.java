@@ -13,13 +13,17 @@ import java.util.List;
  * An actor document: a circle ({@code Group}), a pseudonym ({@code Person}), a node
  * ({@code Application}), or whatever a remote server presents.
  *
- * <p>{@code publicKey} is the RSA key HTTP signatures are checked with; {@code assertionMethods}
- * are the Ed25519 Multikeys object proofs are checked with. {@code moderators} is the Group's
- * moderators collection (Lemmy calls it {@code attributedTo}). Immutable.
+ * <p>{@code publicKey} is the RSA key HTTP signatures are checked with (the first, when several
+ * are listed); {@code assertionMethods} are the Ed25519 Multikeys object proofs are checked with
+ * (keys of other types listed there are left out). {@code moderators} is the Group's moderators
+ * collection (Lemmy calls it {@code attributedTo}). Immutable.
  */
 public record Actor(URI id, ActorType type, String preferredUsername, String name, String summary, URI url,
         URI inbox, URI outbox, URI followers, URI moderators, URI sharedInbox, PublicKey publicKey,
         List<Multikey> assertionMethods) {
+
+    /** How every base58btc Ed25519 Multikey value begins (the multicodec prefix 0xed 0x01). */
+    private static final String ED25519_MULTIBASE_PREFIX = "z6Mk";
 
     public Actor {
         assertionMethods = List.copyOf(assertionMethods);
@@ -57,8 +61,12 @@ public record Actor(URI id, ActorType type, String preferredUsername, String nam
         if (methods != null) {
             for (JsonNode method : methods.isArray() ? methods : List.of(methods)) {
                 if (method.isObject() && "Multikey".equals(Fields.text(method, "type"))) {
-                    multikeys.add(new Multikey(Fields.requiredId(method, "id"), Fields.requiredId(method, "controller"),
-                            Fields.requiredText(method, "publicKeyMultibase")));
+                    Multikey multikey = new Multikey(Fields.requiredId(method, "id"),
+                            Fields.requiredId(method, "controller"), Fields.requiredText(method, "publicKeyMultibase"));
+                    // Fedify and Mitra list their RSA keys here too; those never check an object proof.
+                    if (multikey.publicKeyMultibase().startsWith(ED25519_MULTIBASE_PREFIX)) {
+                        multikeys.add(multikey);
+                    }
                 }
             }
         }

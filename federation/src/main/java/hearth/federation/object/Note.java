@@ -14,6 +14,8 @@ public record Note(URI id, URI attributedTo, URI audience, URI context, URI inRe
         List<URI> to, List<URI> cc) implements Post {
 
     public Note {
+        published = Times.toSecond(published);
+        updated = Times.toSecond(updated);
         to = List.copyOf(to);
         cc = List.copyOf(cc);
     }

@@ -14,6 +14,8 @@ public record Page(URI id, URI attributedTo, URI audience, URI context, String n
         List<URI> to, List<URI> cc) implements Post {
 
     public Page {
+        published = Times.toSecond(published);
+        updated = Times.toSecond(updated);
         to = List.copyOf(to);
         cc = List.copyOf(cc);
     }

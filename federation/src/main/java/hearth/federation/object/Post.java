@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>{@code contentHtml} is whatever the sender put in {@code content}: untrusted HTML that the
  * node must clean before showing it. {@code source} is the Markdown it came from, when the sender
- * offered it. {@code summary} is the content warning when {@code sensitive} is set.
+ * offered it. {@code summary} is the content warning when {@code sensitive} is set. Times are
+ * kept to the second, as Hearth writes them, so a post reads back equal to what was written.
  */
 public sealed interface Post permits Page, Note {
 
