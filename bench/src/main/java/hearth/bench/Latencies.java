@@ -3,26 +3,43 @@ package hearth.bench;
 import java.util.Arrays;
 
 /**
- * Recorded durations and their percentiles. Not thread-safe: record from one thread.
+ * Recorded durations and their percentiles. Not thread-safe: record from one thread, and
+ * {@link #addAll} the recorders of several threads once they are done.
  */
-final class Latencies {
+public final class Latencies {
 
     private long[] nanos = new long[1024];
     private int count;
 
-    void record(long durationNanos) {
+    public void record(long durationNanos) {
         if (count == nanos.length) {
             nanos = Arrays.copyOf(nanos, count * 2);
         }
         nanos[count++] = durationNanos;
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
+    /** Adds everything another recorder holds. */
+    public void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            record(other.nanos[i]);
+        }
+    }
+
+    /** The mean in milliseconds; 0 when nothing was recorded. */
+    public double meanMillis() {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += nanos[i];
+        }
+        return count == 0 ? 0 : sum / 1e6 / count;
+    }
+
     /** The {@code p}-th percentile (nearest rank) in milliseconds; 0 when nothing was recorded. */
-    double percentileMillis(double p) {
+    public double percentileMillis(double p) {
         if (count == 0) {
             return 0;
         }

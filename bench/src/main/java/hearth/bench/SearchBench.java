@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * indexing rate, index size, heap after indexing, latency percentiles, and as its last line
  * one JSON object for scripts.
  * <pre>
- * java -Xmx1g -jar bench/target/hearth-bench.jar [--posts N | --quick] [--queries N] [--seed S]
+ * ./hearth bench search [--quick]
+ * java -Xmx1g -cp bench/target/hearth-bench.jar hearth.bench.SearchBench [--posts N | --quick] [--queries N] [--seed S]
  * </pre>
  *
  * <p>A run is single-use and not thread-safe.
@@ -57,6 +58,17 @@ public final class SearchBench {
             return;
         }
         new SearchBench(options, System.out).run();
+    }
+
+    /** The suite's entry ({@code ./hearth bench search}): this benchmark at the context's size. */
+    public static void inSuite(BenchContext context) throws IOException, InterruptedException {
+        String seed = Long.toString(context.seed());
+        BenchOptions options = switch (context.size()) {
+            case TINY -> BenchOptions.parse("--posts", "1000", "--queries", "200", "--seed", seed);
+            case QUICK -> BenchOptions.parse("--quick", "--seed", seed);
+            case FULL -> BenchOptions.parse("--seed", seed);
+        };
+        new SearchBench(options, context.out()).run();
     }
 
     void run() throws IOException, InterruptedException {

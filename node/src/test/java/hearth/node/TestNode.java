@@ -18,16 +18,26 @@ public final class TestNode implements AutoCloseable {
 
     private final Path data;
     private final String publicUrl;
+    private final boolean allowPrivateAddresses;
     private HearthNode node;
 
-    private TestNode(Path data, String publicUrl) {
+    private TestNode(Path data, String publicUrl, boolean allowPrivateAddresses) {
         this.data = data;
         this.publicUrl = publicUrl;
-        this.node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, publicUrl));
+        this.allowPrivateAddresses = allowPrivateAddresses;
+        this.node = HearthNode.start(settings());
+    }
+
+    private TestNode(Path data, String publicUrl) {
+        this(data, publicUrl, false);
     }
 
     private TestNode(Path data) {
         this(data, null);
+    }
+
+    private HearthNode.Settings settings() {
+        return new HearthNode.Settings(0, "127.0.0.1", data, null, publicUrl, allowPrivateAddresses);
     }
 
     /** A node that believes readers reach it at {@code publicUrl} (e.g. through a TLS proxy). */
@@ -37,6 +47,14 @@ public final class TestNode implements AutoCloseable {
 
     public static TestNode start() {
         return new TestNode(freshDataFolder());
+    }
+
+    /**
+     * A node that may fetch from and deliver to loopback addresses, so it can federate with
+     * servers a test runs on 127.0.0.1 (a real node refuses private addresses).
+     */
+    public static TestNode startAllowingPrivateAddresses() {
+        return new TestNode(freshDataFolder(), null, true);
     }
 
     /** Starts a node on an existing data folder (to check what survives a restart). */
@@ -57,7 +75,7 @@ public final class TestNode implements AutoCloseable {
     /** Stops and starts the node again on the same data folder (a new port). */
     public void restart() {
         node.close();
-        node = HearthNode.start(new HearthNode.Settings(0, "127.0.0.1", data, null, publicUrl));
+        node = HearthNode.start(settings());
     }
 
     public Path data() {

@@ -252,6 +252,9 @@ public final class FederationRoutes {
         ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT),
                 k -> new ArrayList<>()).add(e.getValue()));
         URI target = URI.create(urls.base() + ctx.request().uri());
+        // The signed host must be this node: a delivery signed for another server is not for us,
+        // whatever Host header came with it (a proxy may rewrite Host, so the header is not trusted).
+        headers.put("host", List.of(urls.host()));
         InboxVerifier.Verified verified;
         try {
             verified = federation.verifier().verify(new SignedRequest("POST", target, headers, body));
@@ -267,7 +270,7 @@ public final class FederationRoutes {
         try {
             // Await as a Vert.x future, so other requests run while this one waits for the commit.
             fresh = io.vertx.core.Future.fromCompletionStage(federation.queue().offer(new InboxQueue.Item(
-                    verified.activity().get().id(), verified.actor(), Json.string(verified.json()))), ctx.vertx()
+                    verified.activity().get().id(), verified.actor(), new String(body, java.nio.charset.StandardCharsets.UTF_8))), ctx.vertx()
                     .getOrCreateContext()).await(java.time.Duration.ofSeconds(30));
         } catch (Exception e) {
             error(ctx, 503, "the inbox is busy; try again later");

@@ -76,7 +76,10 @@ public final class InboxProcessor implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                List<String[]> pending = db.read(c -> InboxQueue.pending(c, 50));
+                List<String[]> pending = db.read(c -> InboxQueue.pending(c, 200));
+                // Applied one by one, marked done together: one commit for the batch. After a crash the
+                // unmarked ones are applied again, which every handler tolerates (ids are checked).
+                java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
                 for (String[] item : pending) {
                     String state = "done";
                     try {
@@ -85,9 +88,13 @@ public final class InboxProcessor implements AutoCloseable {
                         state = "failed";
                         LOG.log(Level.INFO, "an inbound activity could not be applied: " + e.getMessage());
                     }
-                    String finalState = state;
+                    states.put(item[0], state);
+                }
+                if (!states.isEmpty()) {
                     db.write(c -> {
-                        InboxQueue.done(c, item[0], finalState);
+                        for (var e : states.entrySet()) {
+                            InboxQueue.done(c, e.getKey(), e.getValue());
+                        }
                         return null;
                     });
                 }

@@ -100,6 +100,8 @@ public final class InboxVerifier {
             }
             // The cached key may be an old one: fetch the actor again, once.
             actor = actors.refresh(keyOwner);
+        } catch (Rejected e) {
+            throw e;
         } catch (Outbound.Failed | Fields.Malformed e) {
             throw new Rejected(401, "signature: the signing key could not be fetched");
         } catch (RuntimeException e) {
