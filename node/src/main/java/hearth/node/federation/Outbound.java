@@ -130,20 +130,30 @@ public final class Outbound {
         client.request(options).compose(request -> {
             result.future().onFailure(e -> request.reset());
             return body == null ? request.send() : request.send(Buffer.buffer(body));
-        }).onSuccess(response -> {
+        }).compose(response -> {
+            // Handlers are set in the same callback that hands over the response, before any of
+            // its body can arrive; the body is counted as it comes and cut off at the limit.
+            Promise<Response> read = Promise.promise();
             Buffer received = Buffer.buffer();
             response.handler(chunk -> {
                 if (received.length() + chunk.length() > MAX_BODY) {
-                    result.tryFail(new Failed("answer too large"));
+                    read.tryFail(new Failed("answer too large"));
                     response.request().reset();
                 } else {
                     received.appendBuffer(chunk);
                 }
             });
-            response.exceptionHandler(e -> result.tryFail(new Failed("connection lost")));
-            response.endHandler(v -> result.tryComplete(
+            response.exceptionHandler(e -> read.tryFail(new Failed("connection lost")));
+            response.endHandler(v -> read.tryComplete(
                     new Response(response.statusCode(), response.getHeader("Content-Type"), received.getBytes())));
-        }).onFailure(e -> result.tryFail(new Failed(shortReason(e))));
+            return read.future();
+        }).onComplete(done -> {
+            if (done.succeeded()) {
+                result.tryComplete(done.result());
+            } else {
+                result.tryFail(done.cause() instanceof Failed f ? f : new Failed(shortReason(done.cause())));
+            }
+        });
         try {
             // await() parks a virtual thread without holding its Vert.x context, so the answer's
             // callbacks can run; on any other thread it blocks.
