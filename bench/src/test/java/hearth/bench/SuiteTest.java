@@ -11,7 +11,8 @@ class SuiteTest {
 
     @Test
     void holdsTheIssuesBenchmarksInOrder() {
-        assertEquals(List.of("thread-page", "circle-page", "home-page", "posting", "search", "memory", "startup"),
+        assertEquals(List.of("thread-page", "circle-page", "home-page", "posting", "search", "memory", "startup",
+                        "federation-inbound", "federation-fanout"),
                 Suite.all().stream().map(Benchmark::name).toList());
     }
 
