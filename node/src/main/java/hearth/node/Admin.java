@@ -23,6 +23,13 @@ final class Admin implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
+    /** One write to the node's store in {@code data}, running or not. */
+    static <T> T write(Path data, Database.Work<T> work) {
+        try (Database db = Database.sqlite(DataFolder.open(data).database())) {
+            return db.write(work);
+        }
+    }
+
     /** A remote circle handle: name@host, optionally with a port. */
     static String checkedHandle(String handle) {
         String h = handle.startsWith("@") ? handle.substring(1) : handle;
@@ -45,12 +52,10 @@ final class Admin implements Runnable {
         @Override
         public Integer call() {
             String circle = checkedHandle(handle);
-            try (Database db = Database.sqlite(DataFolder.open(data).database())) {
-                db.write(c -> {
-                    Follows.request(c, circle, System.currentTimeMillis());
-                    return null;
-                });
-            }
+            write(data, c -> {
+                Follows.request(c, circle, System.currentTimeMillis());
+                return null;
+            });
             System.out.println("Following " + circle + ": the node sends the request within seconds of running.");
             return 0;
         }
@@ -67,10 +72,7 @@ final class Admin implements Runnable {
         @Override
         public Integer call() {
             String circle = checkedHandle(handle);
-            boolean known;
-            try (Database db = Database.sqlite(DataFolder.open(data).database())) {
-                known = db.write(c -> Follows.requestUnfollow(c, circle));
-            }
+            boolean known = write(data, c -> Follows.requestUnfollow(c, circle));
             System.out.println(known ? "Unfollowing " + circle + "." : "This node does not follow " + circle + ".");
             return known ? 0 : 1;
         }

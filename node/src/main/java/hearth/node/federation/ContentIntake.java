@@ -3,7 +3,6 @@ package hearth.node.federation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hearth.federation.inbox.OriginRules;
-import hearth.federation.json.Json;
 import hearth.federation.object.Page;
 import hearth.federation.object.Post;
 import hearth.federation.proof.DataIntegrity;
@@ -88,7 +87,7 @@ public final class ContentIntake {
         if (post instanceof Page) {
             return urls.local(post.audience() == null ? URI.create("about:none") : post.audience())
                     .filter(l -> l.circle() != null && l.threadId() == null)
-                    .filter(l -> posts.circleActor(l.circle()).isEmpty() && circleExists(l.circle()))
+                    .filter(l -> posts.isLocalCircle(l.circle()))
                     .map(l -> new Place(l.circle(), null, true, post.id()));
         }
         for (URI ref : new URI[] {post.context(), post instanceof hearth.federation.object.Note n ? n.inReplyTo() : null}) {
@@ -105,10 +104,6 @@ public final class ContentIntake {
             }
         }
         return Optional.empty();
-    }
-
-    private boolean circleExists(String circle) {
-        return posts.circleExists(circle);
     }
 
     private Optional<FederatedPosts.ThreadKey> remoteThreadOf(Post post) {
@@ -171,9 +166,5 @@ public final class ContentIntake {
     static String clip(String text, int max) {
         return text.codePointCount(0, text.length()) <= max ? text
                 : text.substring(0, text.offsetByCodePoints(0, max));
-    }
-
-    static String json(JsonNode node) {
-        return Json.string(node);
     }
 }

@@ -96,36 +96,6 @@ public final class Deliveries {
         return due;
     }
 
-    /** Deliveries due by {@code now}, soonest first. */
-    public static List<Due> due(Connection c, long now, int limit) throws SQLException {
-        List<Due> due = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, host, inbox, activity_id, body, signer, attempts"
-                + " FROM delivery WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?")) {
-            s.setString(1, PENDING);
-            s.setLong(2, now);
-            s.setInt(3, limit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    due.add(new Due(r.getString(1), r.getString(2), URI.create(r.getString(3)), r.getString(4),
-                            r.getString(5).getBytes(StandardCharsets.UTF_8), r.getString(6), r.getInt(7)));
-                }
-            }
-        }
-        return due;
-    }
-
-    /** When the next pending delivery falls due, if any. */
-    public static Long nextDue(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT MIN(next_attempt_at) FROM delivery WHERE state = ?")) {
-            s.setString(1, PENDING);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                long value = r.getLong(1);
-                return r.wasNull() ? null : value;
-            }
-        }
-    }
-
     public static void record(Connection c, List<Outcome> outcomes) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
                 + " last_error = ?, finished_at = ? WHERE id = ?")) {

@@ -2,7 +2,6 @@ package hearth.node.federation;
 
 import hearth.federation.net.Backoff;
 import hearth.node.store.Database;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,9 +173,5 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static URI inboxOf(Deliveries.Due due) {
-        return due.inbox();
     }
 }

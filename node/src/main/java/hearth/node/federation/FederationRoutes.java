@@ -35,9 +35,10 @@ public final class FederationRoutes {
     static final String JSON_TYPE = "application/activity+json; charset=utf-8";
 
     private final java.util.function.Supplier<Federation> started;
-    private Federation federation;
-    private Urls urls;
-    private FederatedPosts posts;
+    // Set once the node knows its address; read by handlers on many virtual threads.
+    private volatile Federation federation;
+    private volatile Urls urls;
+    private volatile FederatedPosts posts;
 
     /** {@code started} gives the federation once the node knows its address; until then these routes answer 503. */
     public FederationRoutes(java.util.function.Supplier<Federation> started) {
@@ -286,7 +287,7 @@ public final class FederationRoutes {
     // ---- helpers
 
     private boolean localCircle(String circle) {
-        return posts.circleExists(circle) && posts.circleActor(circle).isEmpty();
+        return posts.isLocalCircle(circle);
     }
 
     static boolean wantsJson(RoutingContext ctx) {

@@ -141,7 +141,7 @@ public final class InboxProcessor implements AutoCloseable {
         Optional<Urls.Local> target = urls.local(follow.object());
         RemoteActor follower = actors.get(follow.actor());
         if (target.isPresent() && target.get().circle() != null && target.get().threadId() == null
-                && posts.circleExists(target.get().circle()) && posts.circleActor(target.get().circle()).isEmpty()) {
+                && posts.isLocalCircle(target.get().circle())) {
             String circle = target.get().circle();
             follows.addFollower(circle, follower.uri(), follower.deliveryInbox(), follow.id(), clock.millis());
             outbox.send(Accept.of(urls.activity("accept-" + hearth.node.store.Ids.next()), urls.circle(circle), follow),
@@ -183,7 +183,6 @@ public final class InboxProcessor implements AutoCloseable {
         }
         String circle = followed.get().circleName();
         Activity inner = announce.activity();
-        OriginRules.check(inner);
         boolean vouched = OriginRules.sameOrigin(inner.actor(), announce.actor());
         switch (inner) {
             case Create create -> relayed(create.object(), (ObjectNode) announce.embeddedJson().get("object"), vouched, circle);

@@ -41,7 +41,7 @@ public final class LocalActors {
     }
 
     public Optional<ObjectNode> group(String name) {
-        if (!posts.circleExists(name) || posts.circleActor(name).isPresent()) {
+        if (!posts.isLocalCircle(name)) {
             return Optional.empty();
         }
         Circle circle = forum.circle(name);
@@ -61,7 +61,7 @@ public final class LocalActors {
 
     /** The actor a WebFinger name points at: a circle, or a pseudonym by its handle ("quiet_heron_4821"). */
     public Optional<URI> byHandleName(String name) {
-        if (posts.circleExists(name) && posts.circleActor(name).isEmpty()) {
+        if (posts.isLocalCircle(name)) {
             return Optional.of(urls.circle(name));
         }
         return posts.localPseudonymByHandle(name).map(urls::person);

@@ -2,7 +2,6 @@ package hearth.node.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import hearth.federation.json.Fields;
 import hearth.federation.json.Json;
 import hearth.federation.keys.RsaKeys;
 import hearth.federation.object.Actor;
@@ -172,9 +171,5 @@ public final class RemoteActors {
 
     private static String clip(String text) {
         return text == null ? null : text.length() > 200 ? text.substring(0, 200) : text;
-    }
-
-    static void requireHttp(URI uri) {
-        Fields.uri(uri.toString(), "id");
     }
 }

@@ -68,9 +68,8 @@ public final class FederatedPosts {
     /** The opening posts of a circle's latest threads that are still shown. */
     public List<FederatedPost> latestThreads(String circle, int limit) {
         return db.read(c -> {
-            List<FederatedPost> all = query(c, "WHERE t.circle_name = ? AND p.opening = TRUE AND t.removed = FALSE"
-                    + " ORDER BY t.created_at DESC, t.id DESC", circle);
-            return all.subList(0, Math.min(limit, all.size()));
+            return query(c, "WHERE t.circle_name = ? AND p.opening = TRUE AND t.removed = FALSE"
+                    + " ORDER BY t.created_at DESC, t.id DESC LIMIT " + Math.max(0, limit), circle);
         });
     }
 
@@ -166,6 +165,18 @@ public final class FederatedPosts {
                 return r.getLong(1);
             }
         }
+    }
+
+    /** True for a circle of this node's own (not a remote circle kept here). */
+    public boolean isLocalCircle(String circle) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM circle WHERE name = ? AND actor_uri IS NULL")) {
+                s.setString(1, circle);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
     }
 
     public boolean circleExists(String circle) {
