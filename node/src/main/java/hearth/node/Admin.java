@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
  * (SQLite lets both in; a running node picks up the change within seconds).
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands.",
-        subcommands = {Admin.FollowCircle.class, Admin.UnfollowCircle.class, Admin.Status.class})
+        subcommands = {Admin.FollowCircle.class, Admin.UnfollowCircle.class, Admin.Status.class,
+                AdminModerators.Add.class})
 final class Admin implements Runnable {
 
     @Override

@@ -7,7 +7,10 @@ import hearth.node.config.DataFolder;
 import hearth.node.config.NodeConfig;
 import hearth.node.federation.Federation;
 import hearth.node.federation.FederationRoutes;
+import hearth.node.forum.ForumModeration;
 import hearth.node.forum.ForumService;
+import hearth.node.moderation.ModerationService;
+import hearth.node.moderation.ModeratorAccounts;
 import hearth.node.store.Database;
 import hearth.node.search.SearchIndexer;
 import hearth.node.web.WebVerticle;
@@ -88,6 +91,8 @@ public final class HearthNode implements AutoCloseable {
             PostFormatter formatter = new PostFormatter();
             ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
             forum.applyCircles(config.circles());
+            ModerationService moderation = new ModerationService(db, new ForumModeration(forum), Clock.systemUTC());
+            ModeratorAccounts accounts = new ModeratorAccounts(db, Clock.systemUTC());
             index = openIndex(data, config);
             indexer = SearchIndexer.start(index, forum, formatter);
 
@@ -102,7 +107,7 @@ public final class HearthNode implements AutoCloseable {
             PostIndex searchIndex = index;
             await(vertx.deployVerticle(() -> {
                 WebVerticle instance = new WebVerticle(settings.bind(), settings.port(), config, forum, searchIndex,
-                        ids, https, new FederationRoutes(federationRef::get));
+                        ids, https, new FederationRoutes(federationRef::get), moderation, accounts);
                 instances.add(instance);
                 return instance;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(WEB_INSTANCES)));

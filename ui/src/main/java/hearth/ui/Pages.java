@@ -63,7 +63,8 @@ public final class Pages {
         return render("error.jte", page);
     }
 
-    private byte[] render(String template, Object page) {
+    /** Renders any template under {@code src/main/jte} with its page record. */
+    public byte[] render(String template, Object page) {
         StringOutput out = new StringOutput(8192);
         engine.render(template, page, out);
         return out.toString().getBytes(StandardCharsets.UTF_8);

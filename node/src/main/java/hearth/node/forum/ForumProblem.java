@@ -27,15 +27,28 @@ public abstract sealed class ForumProblem extends RuntimeException
         }
     }
 
-    /** The draft breaks a rule (empty, too long); {@code draft} is exactly what she typed. */
+    /**
+     * The draft cannot be posted as it is: it breaks a rule (empty, too long: status 400), or she
+     * may not post here now (a locked thread, a ban: 403). {@code draft} is exactly what she typed.
+     */
     public static final class InvalidDraft extends ForumProblem {
         private final transient List<String> problems;
         private final transient Draft draft;
+        private final int status;
 
         public InvalidDraft(List<String> problems, Draft draft) {
+            this(problems, draft, 400);
+        }
+
+        public InvalidDraft(List<String> problems, Draft draft, int status) {
             super(String.join(" ", problems));
             this.problems = List.copyOf(problems);
             this.draft = draft;
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
         }
 
         public List<String> problems() {

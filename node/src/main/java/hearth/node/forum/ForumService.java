@@ -87,7 +87,7 @@ public final class ForumService {
         }
         return db.read(c -> {
             var head = shownThread(c, circleName, threadId);
-            return new ForumThread(head.id(), head.circleName(), head.title(), head.createdAt(),
+            return new ForumThread(head.id(), head.circleName(), head.title(), head.createdAt(), head.locked(),
                     store.posts(c, threadId));
         });
     }
@@ -106,7 +106,8 @@ public final class ForumService {
             throw new ForumProblem.NotFound("post");
         }
         return db.read(c -> store.post(c, postId))
-                .filter(p -> p.threadId().equals(threadId) && p.circleName().equals(circleName) && !p.deleted())
+                .filter(p -> p.threadId().equals(threadId) && p.circleName().equals(circleName) && !p.deleted()
+                        && !p.removed())
                 .orElseThrow(() -> new ForumProblem.NotFound("post"));
     }
 
@@ -145,16 +146,21 @@ public final class ForumService {
         long now = clock.millis();
         String threadId = Ids.next();
         String postId = Ids.next();
-        db.write(c -> {
+        boolean held = db.write(c -> {
+            refuseIfBanned(c, authorId, circleName, draft);
             store.ensureAuthor(c, authorId, now);
+            boolean hold = PostingPolicy.holds(c, circleName, authorId);
             store.insertThread(c, threadId, circleName, draft.title().strip(), now);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), true, draft.body().strip(), html.html(), now);
+            if (hold) {
+                store.hold(c, postId, threadId, true);
+            }
             store.markChanged(c, postId, store.nextChange(c));
-            return null;
+            return hold;
         });
         changed();
-        return new PostRef(circleName, threadId, postId);
+        return new PostRef(circleName, threadId, postId, held);
     }
 
     /** Replies in a thread; committed when this returns. */
@@ -164,17 +170,37 @@ public final class ForumService {
         PostHtml html = formatter.toHtml(draft.body().strip());
         long now = clock.millis();
         String postId = Ids.next();
-        db.write(c -> {
-            shownThread(c, circleName, threadId);
+        boolean held = db.write(c -> {
+            var head = shownThread(c, circleName, threadId);
+            if (head.locked()) {
+                throw new ForumProblem.InvalidDraft(List.of(LOCKED), draft, 403);
+            }
+            refuseIfBanned(c, authorId, circleName, draft);
             store.ensureAuthor(c, authorId, now);
+            boolean hold = PostingPolicy.holds(c, circleName, authorId);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
-            store.recordReply(c, threadId, now);
+            if (hold) {
+                store.hold(c, postId, threadId, false);
+            } else {
+                store.recordReply(c, threadId, now);
+            }
             store.markChanged(c, postId, store.nextChange(c));
-            return null;
+            return hold;
         });
         changed();
-        return new PostRef(circleName, threadId, postId);
+        return new PostRef(circleName, threadId, postId, held);
+    }
+
+    /** Shown when she replies in a locked thread; her words stay in the form. */
+    public static final String LOCKED = "Moderators have locked this thread, so it takes no new replies. "
+            + "Your words are still here if you want to keep them, or to start a new thread.";
+
+    private void refuseIfBanned(Connection c, String authorId, String circleName, Draft draft) throws SQLException {
+        var ban = Bans.active(c, authorId, circleName, clock.millis());
+        if (ban.isPresent()) {
+            throw new ForumProblem.InvalidDraft(List.of(ban.get().explanation()), draft, 403);
+        }
     }
 
     /** Replaces the words of her post (and the title, for an opening post). */
@@ -215,7 +241,7 @@ public final class ForumService {
             } else {
                 store.markChanged(c, postId, store.nextChange(c));
             }
-            return store.thread(c, threadId).map(t -> !t.removed()).orElse(false);
+            return store.thread(c, threadId).map(t -> !t.removed() && !t.hidden()).orElse(false);
         });
         changed();
         return stillShown;

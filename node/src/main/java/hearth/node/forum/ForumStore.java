@@ -17,7 +17,7 @@ final class ForumStore {
 
     private static final String POST_COLUMNS = """
             p.id, p.thread_id, t.circle_name, s.name, s.author_id, p.opening, p.source, p.html,
-            p.created_at, p.edited_at, p.deleted_at""";
+            p.created_at, p.edited_at, p.deleted_at, p.held, p.removed_reason""";
 
     // ---- circles
 
@@ -55,14 +55,15 @@ final class ForumStore {
     private List<Circle> circlesWhere(Connection c, String where, String arg) throws SQLException {
         String sql = """
                 SELECT c.name, c.title, c.description, COUNT(t.id), COALESCE(MAX(t.last_activity_at), 0)
-                FROM circle c LEFT JOIN thread t ON t.circle_name = c.name AND t.removed = ?
+                FROM circle c LEFT JOIN thread t ON t.circle_name = c.name AND t.removed = ? AND t.hidden = ?
                 %s
                 GROUP BY c.name, c.title, c.description, c.position
                 ORDER BY c.position, c.name""".formatted(where);
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setBoolean(1, false);
+            s.setBoolean(2, false);
             if (arg != null) {
-                s.setString(2, arg);
+                s.setString(3, arg);
             }
             List<Circle> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
@@ -85,7 +86,7 @@ final class ForumStore {
                 FROM thread t
                 JOIN post p ON p.thread_id = t.id AND p.opening = ?
                 JOIN pseudonym s ON s.id = p.pseudonym_id
-                WHERE t.circle_name = ? AND t.removed = ?
+                WHERE t.circle_name = ? AND t.removed = ? AND t.hidden = ?
                 %s
                 ORDER BY t.last_activity_at DESC, t.id DESC
                 LIMIT ?""".formatted(beforeActivity == null ? ""
@@ -94,6 +95,7 @@ final class ForumStore {
             int i = 1;
             s.setBoolean(i++, true);
             s.setString(i++, circle);
+            s.setBoolean(i++, false);
             s.setBoolean(i++, false);
             if (beforeActivity != null) {
                 s.setLong(i++, beforeActivity);
@@ -115,18 +117,20 @@ final class ForumStore {
     /** The thread's head: id, circle, title, created, removed. */
     Optional<ThreadHead> thread(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "SELECT id, circle_name, title, created_at, removed FROM thread WHERE id = ?")) {
+                "SELECT id, circle_name, title, created_at, removed, locked, hidden FROM thread WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
                 return r.next()
                         ? Optional.of(new ThreadHead(r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-                                r.getBoolean(5)))
+                                r.getBoolean(5), r.getBoolean(6), r.getBoolean(7)))
                         : Optional.empty();
             }
         }
     }
 
-    record ThreadHead(String id, String circleName, String title, long createdAt, boolean removed) {
+    /** removed: nothing readable is left; hidden: its opening post is held or removed by moderators. */
+    record ThreadHead(String id, String circleName, String title, long createdAt, boolean removed, boolean locked,
+                      boolean hidden) {
     }
 
     void insertThread(Connection c, String id, String circle, String title, long now) throws SQLException {
@@ -165,12 +169,14 @@ final class ForumStore {
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE thread SET
                   reply_count = (SELECT COUNT(*) FROM post p
-                                 WHERE p.thread_id = thread.id AND p.opening = ? AND p.deleted_at IS NULL),
+                                 WHERE p.thread_id = thread.id AND p.opening = ? AND p.deleted_at IS NULL
+                                   AND p.held = ? AND p.removed_at IS NULL),
                   removed = NOT EXISTS (SELECT 1 FROM post p
                                         WHERE p.thread_id = thread.id AND p.deleted_at IS NULL)
                 WHERE id = ?""")) {
             s.setBoolean(1, false);
-            s.setString(2, threadId);
+            s.setBoolean(2, false);
+            s.setString(3, threadId);
             s.executeUpdate();
         }
     }
@@ -209,7 +215,8 @@ final class ForumStore {
         long deleted = r.getLong(11);
         Long deletedAt = r.wasNull() ? null : deleted;
         return new Post(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getBoolean(6), r.getString(7), r.getString(8), r.getLong(9), editedAt, deletedAt);
+                r.getBoolean(6), r.getString(7), r.getString(8), r.getLong(9), editedAt, deletedAt,
+                r.getBoolean(12), r.getString(13));
     }
 
     void insertPost(Connection c, String id, String threadId, String pseudonymId, boolean opening,
@@ -249,9 +256,30 @@ final class ForumStore {
         }
     }
 
+    /** Marks a new post as waiting for a moderator; an opening post hides its thread until then. */
+    void hold(Connection c, String postId, String threadId, boolean opening) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE post SET held = ? WHERE id = ?")) {
+            s.setBoolean(1, true);
+            s.setString(2, postId);
+            s.executeUpdate();
+        }
+        if (opening) {
+            setHidden(c, threadId, true);
+        }
+    }
+
+    void setHidden(Connection c, String threadId, boolean hidden) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE thread SET hidden = ? WHERE id = ?")) {
+            s.setBoolean(1, hidden);
+            s.setString(2, threadId);
+            s.executeUpdate();
+        }
+    }
+
     List<MyPost> postsByAuthor(Connection c, String authorId, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT t.circle_name, t.id, p.id, t.title, s.name, p.opening, p.source, p.created_at, p.deleted_at
+                SELECT t.circle_name, t.id, p.id, t.title, s.name, p.opening, p.source, p.created_at, p.deleted_at,
+                       p.held, p.removed_reason
                 FROM pseudonym s
                 JOIN post p ON p.pseudonym_id = s.id
                 JOIN thread t ON t.id = p.thread_id
@@ -267,7 +295,7 @@ final class ForumStore {
                     boolean deleted = !r.wasNull();
                     out.add(new MyPost(new PostRef(r.getString(1), r.getString(2), r.getString(3)),
                             r.getString(4), r.getString(5), r.getBoolean(6), excerpt(r.getString(7)),
-                            r.getLong(8), deleted));
+                            r.getLong(8), deleted, r.getBoolean(10), r.getString(11)));
                 }
             }
             return out;
@@ -326,7 +354,7 @@ final class ForumStore {
     List<PostChange> changesSince(Connection c, long after, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT p.id, p.thread_id, t.circle_name, t.title, p.opening, p.html, s.name, p.created_at,
-                       p.deleted_at, t.removed, p.change_seq
+                       p.deleted_at, t.removed, p.change_seq, p.held, p.removed_at, t.hidden
                 FROM post p
                 JOIN thread t ON t.id = p.thread_id
                 JOIN pseudonym s ON s.id = p.pseudonym_id
@@ -340,9 +368,11 @@ final class ForumStore {
                 while (r.next()) {
                     r.getLong(9);
                     boolean deleted = !r.wasNull();
+                    r.getLong(13);
+                    boolean removed = !r.wasNull();
+                    boolean gone = deleted || removed || r.getBoolean(10) || r.getBoolean(12) || r.getBoolean(14);
                     out.add(new PostChange(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getBoolean(5), r.getString(6), r.getString(7), r.getLong(8),
-                            deleted || r.getBoolean(10), r.getLong(11)));
+                            r.getBoolean(5), r.getString(6), r.getString(7), r.getLong(8), gone, r.getLong(11)));
                 }
             }
             return out;
@@ -358,11 +388,14 @@ final class ForumStore {
         String marks = String.join(", ", java.util.Collections.nCopies(postIds.size(), "?"));
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT p.id FROM post p JOIN thread t ON t.id = p.thread_id
-                WHERE p.id IN (%s) AND p.deleted_at IS NULL AND t.removed = ?""".formatted(marks))) {
+                WHERE p.id IN (%s) AND p.deleted_at IS NULL AND p.held = ? AND p.removed_at IS NULL
+                  AND t.removed = ? AND t.hidden = ?""".formatted(marks))) {
             int i = 1;
             for (String id : postIds) {
                 s.setString(i++, id);
             }
+            s.setBoolean(i++, false);
+            s.setBoolean(i++, false);
             s.setBoolean(i, false);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

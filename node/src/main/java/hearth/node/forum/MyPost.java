@@ -1,6 +1,9 @@
 package hearth.node.forum;
 
-/** One of her own posts, for the "my posts" page. */
+/**
+ * One of her own posts, for the "my posts" page; {@code removedReason} is null unless moderators
+ * removed it.
+ */
 public record MyPost(PostRef ref, String threadTitle, String pseudonym, boolean opening, String excerpt,
-                     long createdAt, boolean deleted) {
+                     long createdAt, boolean deleted, boolean held, String removedReason) {
 }

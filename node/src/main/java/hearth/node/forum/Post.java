@@ -4,10 +4,17 @@ package hearth.node.forum;
  * A thread's opening post or a reply, as stored.
  *
  * <p>{@code authorId} is here only so the forum can tell whether the reader wrote it;
- * it must never reach a page. A deleted post has empty {@code source} and {@code html}.
+ * it must never reach a page. A deleted post has empty {@code source} and {@code html}. A held
+ * post waits for a moderator; a post removed by moderators keeps its words (for a restore) and
+ * carries the reason readers see instead.
  */
 public record Post(String id, String threadId, String circleName, String pseudonym, String authorId,
-                   boolean opening, String source, String html, long createdAt, Long editedAt, Long deletedAt) {
+                   boolean opening, String source, String html, long createdAt, Long editedAt, Long deletedAt,
+                   boolean held, String removedReason) {
+
+    public boolean removed() {
+        return removedReason != null;
+    }
 
     public boolean deleted() {
         return deletedAt != null;

@@ -1,6 +1,7 @@
 package hearth.node.web;
 
 import hearth.node.forum.ForumProblem;
+import hearth.node.moderation.ModerationProblem;
 import hearth.ui.Pages;
 import hearth.ui.view.ErrorPage;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +29,13 @@ final class Failures {
             return;
         }
         Throwable failure = ctx.failure();
-        if (failure instanceof ForumProblem.NotFound) {
+        if (failure instanceof ConsoleGate.SignInNeeded) {
+            Html.seeOther(ctx, "/mod/login");
+        } else if (failure instanceof ModerationProblem.NotAllowed notAllowed) {
+            page(ctx, 403, "That is for other moderators", notAllowed.getMessage());
+        } else if (failure instanceof ModerationProblem.Invalid invalid) {
+            page(ctx, 400, "That form was not complete", String.join(" ", invalid.problems()));
+        } else if (failure instanceof ForumProblem.NotFound) {
             notFound(ctx);
         } else if (failure instanceof ForumProblem.NotYours) {
             page(ctx, 403, "This isn't your post",

@@ -12,7 +12,14 @@ import hearth.node.forum.Post;
 import hearth.node.forum.PostRef;
 import hearth.node.forum.PseudonymChoice;
 import hearth.node.forum.ThreadSummary;
+import hearth.node.moderation.ModerationProblem;
+import hearth.node.moderation.ModerationService;
+import hearth.node.moderation.ReportReason;
+import hearth.node.moderation.Reports;
 import hearth.ui.Pages;
+import hearth.ui.view.NoticePage;
+import hearth.ui.view.Option;
+import hearth.ui.view.ReportPage;
 import hearth.ui.view.AboutPage;
 import hearth.ui.view.CirclePage;
 import hearth.ui.view.ComposeForm;
@@ -44,9 +51,13 @@ final class ForumRoutes {
     private final AuthorIds ids;
     private final FormTokens tokens;
     private final boolean secureCookies;
+    private final ConsoleGate gate;
+    private final ModerationService moderation;
 
     ForumRoutes(ForumService forum, Pages pages, Views views, NodeConfig config, AuthorIds ids, FormTokens tokens,
-                boolean secureCookies) {
+                boolean secureCookies, ConsoleGate gate, ModerationService moderation) {
+        this.gate = gate;
+        this.moderation = moderation;
         this.forum = forum;
         this.pages = pages;
         this.views = views;
@@ -69,6 +80,8 @@ final class ForumRoutes {
         router.post("/c/:circle/t/:thread/p/:post/edit").handler(this::edit);
         router.get("/c/:circle/t/:thread/p/:post/delete").handler(this::deleteForm);
         router.post("/c/:circle/t/:thread/p/:post/delete").handler(this::delete);
+        router.get("/c/:circle/t/:thread/p/:post/report").handler(this::reportForm);
+        router.post("/c/:circle/t/:thread/p/:post/report").handler(this::report);
     }
 
     // ---- reading
@@ -104,8 +117,26 @@ final class ForumRoutes {
 
     private void thread(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
-        ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
+        ForumThread thread = visibleThread(ctx, visitor);
         renderThread(ctx, 200, visitor, thread, null, List.of());
+    }
+
+    /**
+     * The thread, if this reader may see it: a thread whose opening post is held is seen only by
+     * its author and the circle's moderators; to everyone else it does not exist.
+     */
+    private ForumThread visibleThread(RoutingContext ctx, Visitor visitor) {
+        ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
+        var opening = thread.opening();
+        if (opening.held() && !opening.removed() && !moderates(ctx, thread.circleName())
+                && !Views.isAuthor(opening, visitor.authorId())) {
+            throw new ForumProblem.NotFound("thread");
+        }
+        return thread;
+    }
+
+    private boolean moderates(RoutingContext ctx, String circle) {
+        return gate.current(ctx).map(m -> m.canModerate(circle)).orElse(false);
     }
 
     /** Renders a thread; a null {@code draft} means an empty reply form under the name she uses here. */
@@ -116,10 +147,17 @@ final class ForumRoutes {
         String oneOff = forum.oneOffPseudonym(authorId, thread.id()).orElse(null);
         Draft shown = draft != null ? draft
                 : new Draft("", "", oneOff != null ? PseudonymChoice.ONE_OFF : PseudonymChoice.USUAL);
-        ComposeForm reply = Views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
-                false, shown, true, forum.usualPseudonym(authorId).orElse(null), oneOff, errors, "Post reply");
+        boolean moderates = moderates(ctx, thread.circleName());
+        String removed = thread.opening().removedReason();
+        boolean closed = thread.locked() || removed != null;
+        ComposeForm reply = closed && draft == null ? null
+                : Views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
+                        false, shown, true, forum.usualPseudonym(authorId).orElse(null), oneOff, errors, "Post reply");
+        // A thread removed by moderators shows only the reason, except to its moderators.
+        var posts = removed != null && !moderates ? List.<hearth.ui.view.PostView>of()
+                : views.posts(thread, authorId, moderates);
         Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(), Views.circleUrl(circle.name()),
-                circle.title(), thread.title(), views.posts(thread, authorId), reply)));
+                circle.title(), thread.title(), posts, reply, thread.locked(), removed)));
     }
 
     // ---- starting a thread
@@ -142,7 +180,7 @@ final class ForumRoutes {
             visitor.keepKey();
             Html.seeOther(ctx, Views.threadUrl(ref.circleName(), ref.threadId()));
         } catch (ForumProblem.InvalidDraft invalid) {
-            renderNewThread(ctx, 400, visitor, circle, invalid.draft(), invalid.problems());
+            renderNewThread(ctx, invalid.status(), visitor, circle, invalid.draft(), invalid.problems());
         }
     }
 
@@ -158,7 +196,7 @@ final class ForumRoutes {
 
     private void reply(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
-        ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
+        ForumThread thread = visibleThread(ctx, visitor);
         Draft draft = draft(ctx);
         if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
             renderThread(ctx, 403, visitor, thread, draft, List.of(EXPIRED_FORM));
@@ -169,7 +207,7 @@ final class ForumRoutes {
             visitor.keepKey();
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
-            renderThread(ctx, 400, visitor, thread, invalid.draft(), invalid.problems());
+            renderThread(ctx, invalid.status(), visitor, thread, invalid.draft(), invalid.problems());
         }
     }
 
@@ -194,7 +232,7 @@ final class ForumRoutes {
             PostRef ref = forum.edit(visitor.authorId(), post.circleName(), post.threadId(), post.id(), draft);
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
-            renderEdit(ctx, 400, visitor, post, invalid.draft(), invalid.problems());
+            renderEdit(ctx, invalid.status(), visitor, post, invalid.draft(), invalid.problems());
         }
     }
 
@@ -229,6 +267,55 @@ final class ForumRoutes {
         boolean threadStillShown = forum.delete(visitor.authorId(), post.circleName(), post.threadId(), post.id());
         Html.seeOther(ctx, threadStillShown ? Views.threadUrl(post.circleName(), post.threadId())
                 : Views.circleUrl(post.circleName()));
+    }
+
+    // ---- reporting a post, without an account
+
+    private void reportForm(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        renderReport(ctx, 200, visitor, reportable(ctx, visitor), "", "", List.of());
+    }
+
+    private void report(RoutingContext ctx) {
+        Visitor visitor = visitor(ctx);
+        Post post = reportable(ctx, visitor);
+        var form = ctx.request().formAttributes();
+        String reason = form.get("reason") == null ? "" : form.get("reason");
+        String comment = form.get("comment") == null ? "" : form.get("comment");
+        if (!tokens.accepts(form.get("csrf"), visitor.key())) {
+            renderReport(ctx, 403, visitor, post, reason, comment, List.of(EXPIRED_FORM));
+            return;
+        }
+        try {
+            moderation.report(post.id(), reason, comment);
+        } catch (ModerationProblem.Invalid invalid) {
+            renderReport(ctx, 400, visitor, post, reason, comment, invalid.problems());
+            return;
+        }
+        Html.ok(ctx, pages.render("notice.jte", new NoticePage(views.chrome(), "Thank you",
+                "Your report was sent to this circle's moderators. Nobody will learn that it came from you.",
+                Views.threadUrl(post.circleName(), post.threadId()), "Back to the thread")));
+    }
+
+    /** A post readers can see (so can report): not deleted, removed or held. */
+    private Post reportable(RoutingContext ctx, Visitor visitor) {
+        ForumThread thread = visibleThread(ctx, visitor);
+        String postId = ctx.pathParam("post");
+        return thread.posts().stream()
+                .filter(p -> p.id().equals(postId) && !p.deleted() && !p.removed() && !p.held())
+                .findFirst()
+                .orElseThrow(() -> new ForumProblem.NotFound("post"));
+    }
+
+    private void renderReport(RoutingContext ctx, int status, Visitor visitor, Post post, String reason,
+                              String comment, List<String> errors) {
+        String text = post.source().replaceAll("\\s+", " ").strip();
+        String excerpt = text.length() > 300 ? text.substring(0, 299) + "…" : text;
+        Html.send(ctx, status, pages.render("report.jte", new ReportPage(views.chrome(),
+                Views.reportUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()),
+                post.pseudonym(), excerpt, Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())),
+                java.util.Arrays.stream(ReportReason.values()).map(r -> new Option(r.wire(), r.label())).toList(),
+                reason, comment, Reports.COMMENT_MAX, errors)));
     }
 
     // ---- helpers

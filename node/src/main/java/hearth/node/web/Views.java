@@ -98,21 +98,45 @@ final class Views {
                 date(t.lastActivityAt()), iso(t.lastActivityAt()));
     }
 
-    List<PostView> posts(ForumThread thread, String readerAuthorId) {
-        return thread.posts().stream().map(p -> post(p, readerAuthorId)).toList();
+    /**
+     * The posts this reader may see: a held post only by its author and the circle's moderators.
+     *
+     * @param moderates whether the reader is signed in as a moderator of the thread's circle
+     */
+    List<PostView> posts(ForumThread thread, String readerAuthorId, boolean moderates) {
+        return thread.posts().stream()
+                .filter(p -> !p.held() || moderates || isAuthor(p, readerAuthorId))
+                .map(p -> post(p, readerAuthorId, moderates))
+                .toList();
     }
 
-    private PostView post(Post p, String readerAuthorId) {
-        boolean mine = readerAuthorId != null && readerAuthorId.equals(p.authorId()) && !p.deleted();
+    static boolean isAuthor(Post p, String readerAuthorId) {
+        return readerAuthorId != null && readerAuthorId.equals(p.authorId());
+    }
+
+    private PostView post(Post p, String readerAuthorId, boolean moderates) {
+        boolean mine = isAuthor(p, readerAuthorId) && !p.deleted();
+        boolean reportable = !p.deleted() && !p.removed() && !p.held() && !mine;
         return new PostView(anchor(p.id()), p.pseudonym(), date(p.createdAt()), iso(p.createdAt()), p.edited(),
                 p.deleted(), p.opening(), PostHtml.alreadyCleaned(p.html()),
                 mine ? editUrl(p.circleName(), p.threadId(), p.id()) : null,
-                mine ? deleteUrl(p.circleName(), p.threadId(), p.id()) : null);
+                mine ? deleteUrl(p.circleName(), p.threadId(), p.id()) : null,
+                p.held(), p.removedReason(),
+                reportable ? reportUrl(p.circleName(), p.threadId(), p.id()) : null,
+                moderates && !p.deleted() ? moderateUrl(p.id()) : null);
+    }
+
+    static String reportUrl(String circle, String thread, String post) {
+        return threadUrl(circle, thread) + "/p/" + post + "/report";
+    }
+
+    static String moderateUrl(String post) {
+        return "/mod/posts/" + post;
     }
 
     MyPostRow myPost(MyPost p) {
         return new MyPostRow(postUrl(p.ref()), p.threadTitle(), p.pseudonym(), p.excerpt(), date(p.createdAt()),
-                p.deleted(), p.opening());
+                p.deleted(), p.opening(), p.held(), p.removedReason());
     }
 
     /**

@@ -3,6 +3,8 @@ package hearth.node.web;
 import hearth.node.author.AuthorIds;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.ForumService;
+import hearth.node.moderation.ModerationService;
+import hearth.node.moderation.ModeratorAccounts;
 import hearth.search.PostIndex;
 import hearth.ui.Pages;
 import io.vertx.core.Future;
@@ -32,6 +34,7 @@ public final class WebVerticle extends VerticleBase {
     private final String host;
     private final int port;
     private final ForumRoutes forumRoutes;
+    private final ModRoutes modRoutes;
     private final SearchRoutes searchRoutes;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
@@ -40,14 +43,17 @@ public final class WebVerticle extends VerticleBase {
     private final hearth.node.federation.FederationRoutes federationRoutes;
 
     public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
-                       boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes) {
+                       boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes,
+                       ModerationService moderation, ModeratorAccounts accounts) {
         this.federationRoutes = federationRoutes;
         this.host = host;
         this.port = port;
         Pages pages = new Pages();
         Views views = new Views(config);
-        this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, new FormTokens(ids, Clock.systemUTC()),
-                secureCookies);
+        FormTokens tokens = new FormTokens(ids, Clock.systemUTC());
+        ConsoleGate gate = new ConsoleGate(accounts, ids, secureCookies);
+        this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation);
+        this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
         this.searchRoutes = new SearchRoutes(index, forum, pages, views);
         this.failures = new Failures(pages, views);
     }
@@ -74,6 +80,7 @@ public final class WebVerticle extends VerticleBase {
         });
         assets.register(router);
         forumRoutes.register(router);
+        modRoutes.register(router);
         searchRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).
