@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.node.TestNode;
+import hearth.node.config.DataFolder;
+import hearth.node.moderation.ModeratorAccounts;
+import hearth.node.store.Database;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -203,6 +206,68 @@ class BrowserIT {
         assertEquals(oneOffName, names.get(1).getText());
         assertTrue(woman.findElement(By.cssSelector("ol.posts")).getText().contains("nojs-reply"));
         assertTrue(woman.findElements(By.tagName("script")).isEmpty(), "the thread page carries a script");
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aModeratorRemovesAReportedPostAndTheThreadSaysWhy() throws IOException {
+        node = TestNode.start();
+        try (Database db = Database.sqlite(DataFolder.open(node.data()).database())) {
+            db.write(c -> {
+                ModeratorAccounts.createOrUpdate(c, "maya", "correct horse battery staple".toCharArray(), false,
+                        List.of("survivors"), System.currentTimeMillis());
+                return null;
+            });
+        }
+        // One woman asks for help; someone answers with something that identifies a person.
+        ChromeDriver asker = browser("asker", true, false);
+        asker.get(node.url("/c/survivors/new").toString());
+        asker.findElement(By.id("title")).sendKeys("Is it safe to leave tonight?");
+        asker.findElement(By.id("body")).sendKeys("I have a bag packed at a friend's.");
+        click(asker, By.cssSelector("form.compose button[type=submit]"));
+        waitFor(asker).until(ExpectedConditions.urlMatches(".*/c/survivors/t/[0-9A-Z]{26}$"));
+        String threadPath = asker.getCurrentUrl().replaceFirst("^http://[^/]+", "");
+        ChromeDriver other = browser("other", true, false);
+        other.get(node.url(threadPath).toString());
+        other.findElement(By.cssSelector("section.reply textarea[name=body]"))
+                .sendKeys("I know him, he lives at 4 Larkspur Row. browser-removal-marker");
+        click(other, By.cssSelector("section.reply button[type=submit]"));
+        waitFor(other).until(ExpectedConditions.urlContains("#p-"));
+
+        // A reader reports it, choosing a reason, without any account.
+        ChromeDriver reader = browser("reader", true, false);
+        reader.get(node.url(threadPath).toString());
+        List<WebElement> posts = reader.findElements(By.cssSelector("ol.posts li.post"));
+        posts.get(1).findElement(By.linkText("Report")).click();
+        waitFor(reader).until(ExpectedConditions.urlContains("/report"));
+        reader.findElement(By.cssSelector("input[name=reason][value=identifying]")).click();
+        reader.findElement(By.id("comment")).sendKeys("Names where he lives");
+        click(reader, By.cssSelector("form.report button[type=submit]"));
+        waitFor(reader).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Thank you"));
+
+        // The moderator signs in, finds it in her queue and removes it with a reason.
+        ChromeDriver moderator = browser("moderator", true, false);
+        moderator.get(node.url("/mod").toString());
+        waitFor(moderator).until(ExpectedConditions.urlContains("/mod/login"));
+        moderator.findElement(By.id("name")).sendKeys("maya");
+        moderator.findElement(By.id("password")).sendKeys("correct horse battery staple");
+        click(moderator, By.cssSelector("form.login button[type=submit]"));
+        waitFor(moderator).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.queue-item")));
+        WebElement item = moderator.findElement(By.cssSelector("article.queue-item"));
+        assertTrue(item.getText().contains("browser-removal-marker"), "the reported post is in the queue");
+        assertTrue(item.getText().contains("Names where he lives"), "with the reporter's note");
+        screenshot(moderator, SCREENSHOTS.resolve("moderation-queue.png"));
+        item.findElement(By.cssSelector("form.with-reason input[name=reason]")).sendKeys("It identifies someone");
+        item.findElement(By.xpath(".//button[normalize-space()='Remove']")).click();
+        waitFor(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "Removed"));
+
+        // Everyone now sees the note in place of the words.
+        reader.get(node.url(threadPath).toString());
+        WebElement removed = reader.findElements(By.cssSelector("ol.posts li.post")).get(1);
+        assertEquals("Removed by moderators: It identifies someone",
+                removed.findElement(By.cssSelector(".removed")).getText());
+        assertFalse(reader.findElement(By.cssSelector("ol.posts")).getText().contains("Larkspur"));
     }
 
     // ---- helpers
