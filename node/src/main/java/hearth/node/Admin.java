@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands.",
         subcommands = {Admin.FollowCircle.class, Admin.UnfollowCircle.class, Admin.Status.class,
-                AdminModerators.Add.class})
+                AdminModerators.Add.class, AdminBlocklist.Import.class, AdminBlocklist.Export.class})
 final class Admin implements Runnable {
 
     @Override

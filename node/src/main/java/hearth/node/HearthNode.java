@@ -2,11 +2,13 @@ package hearth.node;
 
 import hearth.node.author.AuthorIds;
 import hearth.node.author.PseudonymNames;
+import hearth.node.blocks.Blocks;
 import hearth.node.config.ConfigLoader;
 import hearth.node.config.DataFolder;
 import hearth.node.config.NodeConfig;
 import hearth.node.federation.Federation;
 import hearth.node.federation.FederationRoutes;
+import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumModeration;
 import hearth.node.forum.ForumService;
 import hearth.node.moderation.ModerationService;
@@ -66,10 +68,12 @@ public final class HearthNode implements AutoCloseable {
     static final int WEB_INSTANCES = 16;
 
     private final Federation federation;
+    private final Blocks blocks;
 
     private HearthNode(Vertx vertx, Database db, PostIndex index, SearchIndexer indexer, WebVerticle web,
-                       URI publicUrl, Federation federation) {
+                       URI publicUrl, Federation federation, Blocks blocks) {
         this.federation = federation;
+        this.blocks = blocks;
         this.vertx = vertx;
         this.db = db;
         this.index = index;
@@ -87,12 +91,17 @@ public final class HearthNode implements AutoCloseable {
         PostIndex index = null;
         SearchIndexer indexer = null;
         Federation federation = null;
+        Blocks blocks = null;
         try {
             PostFormatter formatter = new PostFormatter();
             ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
             forum.applyCircles(config.circles());
             ModerationService moderation = new ModerationService(db, new ForumModeration(forum), Clock.systemUTC());
             ModeratorAccounts accounts = new ModeratorAccounts(db, Clock.systemUTC());
+            blocks = new Blocks(db, new FederatedPosts(db, forum, Clock.systemUTC()),
+                    config.federation().allowlistMode(), config.federation().allow(), Clock.systemUTC());
+            blocks.start();
+            Blocks nodeBlocks = blocks;
             index = openIndex(data, config);
             indexer = SearchIndexer.start(index, forum, formatter);
 
@@ -107,22 +116,27 @@ public final class HearthNode implements AutoCloseable {
             PostIndex searchIndex = index;
             await(vertx.deployVerticle(() -> {
                 WebVerticle instance = new WebVerticle(settings.bind(), settings.port(), config, forum, searchIndex,
-                        ids, https, new FederationRoutes(federationRef::get), moderation, accounts);
+                        ids, https, new FederationRoutes(federationRef::get), moderation, accounts, nodeBlocks,
+                        federationRef::get);
                 instances.add(instance);
                 return instance;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(WEB_INSTANCES)));
             WebVerticle web = instances.get(0);
             URI url = URI.create(declared != null ? stripSlash(declared) : "http://127.0.0.1:" + web.actualPort());
             boolean allowPrivate = settings.allowPrivateAddresses() || config.federation().allowPrivateAddresses();
-            federation = Federation.start(vertx, db, forum, formatter, config, url, allowPrivate, Clock.systemUTC());
+            federation = Federation.start(vertx, db, forum, formatter, config, url, allowPrivate, blocks,
+                    Clock.systemUTC());
             federationRef.set(federation);
-            return new HearthNode(vertx, db, index, indexer, web, url, federation);
+            return new HearthNode(vertx, db, index, indexer, web, url, federation, blocks);
         } catch (RuntimeException e) {
             if (federation != null) {
                 federation.close();
             }
             if (vertx != null) {
                 vertx.close();
+            }
+            if (blocks != null) {
+                blocks.close();
             }
             closeSearch(indexer, index);
             db.close();
@@ -185,6 +199,7 @@ public final class HearthNode implements AutoCloseable {
     public void close() {
         try {
             federation.close();
+            blocks.close();
             await(vertx.close());
         } finally {
             try {

@@ -21,16 +21,21 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         Objects.requireNonNull(node, "the configuration needs a 'node' section");
         crisisResources = crisisResources == null ? List.of() : List.copyOf(crisisResources);
         circles = circles == null ? List.of() : List.copyOf(circles);
-        federation = federation == null ? new Federation(false, List.of()) : federation;
+        federation = federation == null ? new Federation(false, List.of(), null, null) : federation;
     }
 
     /**
      * How the node federates. {@code follow} lists remote circles ("perinatal@a.example") the node
      * follows from its start; {@code allowPrivateAddresses} lets it contact loopback and private
-     * addresses, for local testing only.
+     * addresses, for local testing only. {@code mode} is {@code open} (the default: every server
+     * but blocked ones) or {@code allowlist} (only the {@code allow} domains and their subdomains,
+     * the node's partners).
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Federation(Boolean allowPrivateAddresses, List<String> follow) {
+    public record Federation(Boolean allowPrivateAddresses, List<String> follow, String mode, List<String> allow) {
+        public static final String OPEN = "open";
+        public static final String ALLOWLIST = "allowlist";
+
         public Federation {
             allowPrivateAddresses = allowPrivateAddresses != null && allowPrivateAddresses;
             follow = follow == null ? List.of() : List.copyOf(follow);
@@ -39,6 +44,24 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
                     throw new IllegalArgumentException("federation.follow entries look like circle@host, got: " + handle);
                 }
             }
+            mode = mode == null || mode.isBlank() ? OPEN : mode.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!mode.equals(OPEN) && !mode.equals(ALLOWLIST)) {
+                throw new IllegalArgumentException("federation.mode is open or allowlist, got: " + mode);
+            }
+            List<String> domains = new java.util.ArrayList<>();
+            for (String domain : allow == null ? List.<String>of() : allow) {
+                try {
+                    domains.add(hearth.federation.blocklist.Domains.normalize(domain));
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException("federation.allow: " + bad.getMessage());
+                }
+            }
+            allow = List.copyOf(domains);
+        }
+
+        /** True when the node federates only with the allow-listed domains. */
+        public boolean allowlistMode() {
+            return mode.equals(ALLOWLIST);
         }
     }
 

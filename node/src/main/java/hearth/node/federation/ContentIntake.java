@@ -6,6 +6,7 @@ import hearth.federation.inbox.OriginRules;
 import hearth.federation.object.Page;
 import hearth.federation.object.Post;
 import hearth.federation.proof.DataIntegrity;
+import hearth.node.blocks.Blocks;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.RemotePost;
 import hearth.ui.text.PostFormatter;
@@ -30,13 +31,16 @@ public final class ContentIntake {
     private final Fetcher fetcher;
     private final PostFormatter formatter;
     private final Urls urls;
+    private final Blocks blocks;
 
-    public ContentIntake(FederatedPosts posts, RemoteActors actors, Fetcher fetcher, PostFormatter formatter, Urls urls) {
+    public ContentIntake(FederatedPosts posts, RemoteActors actors, Fetcher fetcher, PostFormatter formatter, Urls urls,
+            Blocks blocks) {
         this.posts = posts;
         this.actors = actors;
         this.fetcher = fetcher;
         this.formatter = formatter;
         this.urls = urls;
+        this.blocks = blocks;
     }
 
     /** Where a post goes: a local circle's thread, or a thread kept from a remote circle. */
@@ -55,6 +59,10 @@ public final class ContentIntake {
         if (post.contentHtml().length() > MAX_CHARS || (post.source() != null && post.source().length() > MAX_CHARS)) {
             return FederatedPosts.Received.REFUSED;
         }
+        // Relayed posts and activities queued before a block arrive here too: the author's server decides.
+        if (blocks.refusesActor(post.attributedTo()) || blocks.refusesActor(post.id())) {
+            return FederatedPosts.Received.REFUSED;
+        }
         Optional<String> known = posts.postIdByApId(post.id());
         Optional<Place> place = known.isPresent() ? posts.threadOfRemotePost(post.id())
                 .map(t -> new Place(t.circleName(), t.threadId(), post instanceof Page, null))
@@ -66,13 +74,20 @@ public final class ContentIntake {
         PostHtml html = post.source() != null ? formatter.toHtml(post.source()) : formatter.cleanForeignHtml(post.contentHtml());
         String title = post instanceof Page page ? clip(page.name().strip(), MAX_TITLE) : "";
         Place where = place.get();
-        boolean keepActivity = posts.circleActor(where.circleName()).isEmpty();
+        Optional<URI> circleActor = posts.circleActor(where.circleName());
+        if (circleActor.isPresent() && blocks.refusesActor(circleActor.get())) {
+            return FederatedPosts.Received.REFUSED;
+        }
+        boolean keepActivity = circleActor.isEmpty();
+        boolean held = blocks.holds(post.attributedTo()) || circleActor.map(blocks::holds).orElse(false);
+        // Silence keeps posts out of this node's own listings; a followed circle is still read in full.
+        boolean silenced = circleActor.isEmpty() && blocks.silences(post.attributedTo());
         return posts.receive(new RemotePost(post.id(), post.attributedTo(), author.shownName(), where.circleName(),
                 where.threadId(), where.opening(), title.isEmpty() && where.opening() ? "(untitled)" : title,
                 where.threadApId(), post.context(), post instanceof hearth.federation.object.Note note ? note.inReplyTo() : null,
                 post.source() == null ? "" : post.source(), html,
                 post.published() == null ? System.currentTimeMillis() : post.published().toEpochMilli(),
-                keepActivity ? activityJson : null));
+                keepActivity ? activityJson : null), held, silenced);
     }
 
     private Optional<Place> placeOf(Post post, String circleName) {

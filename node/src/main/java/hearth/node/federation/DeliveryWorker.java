@@ -1,6 +1,7 @@
 package hearth.node.federation;
 
 import hearth.federation.net.Backoff;
+import hearth.node.blocks.Blocks;
 import hearth.node.store.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Database db;
     private final Outbound outbound;
     private final Signers signers;
+    private final Blocks blocks;
     private final Clock clock;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -44,10 +46,11 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Thread recorder;
     private volatile boolean running = true;
 
-    public DeliveryWorker(Database db, Outbound outbound, Signers signers, Clock clock) {
+    public DeliveryWorker(Database db, Outbound outbound, Signers signers, Blocks blocks, Clock clock) {
         this.db = db;
         this.outbound = outbound;
         this.signers = signers;
+        this.blocks = blocks;
         this.clock = clock;
         this.scheduler = Thread.ofVirtual().name("hearth-delivery").unstarted(this::schedule);
         this.recorder = Thread.ofVirtual().name("hearth-delivery-record").unstarted(this::record);
@@ -99,6 +102,10 @@ public final class DeliveryWorker implements AutoCloseable {
         Deliveries.Outcome outcome;
         int attempts = delivery.attempts() + 1;
         try {
+            if (!blocks.federatesWith(delivery.host())) {
+                // Blocked after it was queued: never sent, and recorded as given up.
+                throw new Outbound.Failed("refused: this node does not federate with that server");
+            }
             Signers.Signer signer = signers.of(delivery.signer());
             Outbound.Response response = outbound.post(delivery.inbox(), delivery.body(), signer.keyId(),
                     signer.key(), SEND_TIMEOUT);

@@ -1,5 +1,6 @@
 package hearth.node.federation;
 
+import hearth.node.blocks.Blocks;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumService;
@@ -31,33 +32,37 @@ public final class Federation implements AutoCloseable {
     private final Following following;
     private final String nodeName;
 
+    private final ActorKeys keys;
+
     private Federation(Vertx vertx, Database db, ForumService forum, PostFormatter formatter, NodeConfig config,
-            URI publicUrl, boolean allowPrivate, Clock clock) {
+            URI publicUrl, boolean allowPrivate, Blocks blocks, Clock clock) {
         this.urls = new Urls(publicUrl);
         this.nodeName = config.node().name();
         this.posts = new FederatedPosts(db, forum, clock);
         ActorKeys keys = new ActorKeys(db, clock);
+        this.keys = keys;
         this.actors = new LocalActors(urls, keys, forum, posts, nodeName);
         this.objects = new LocalObjects(urls, keys, clock);
         this.follows = new Follows(db);
         this.outbound = new Outbound(vertx, allowPrivate, clock, "Hearth/" + VERSION + " (+" + urls.base() + ")");
-        Fetcher fetcher = new Fetcher(outbound, keys, urls);
+        Fetcher fetcher = new Fetcher(outbound, keys, urls, blocks);
         RemoteActors remote = new RemoteActors(db, fetcher, clock);
-        this.verifier = new InboxVerifier(remote, clock);
-        this.deliveries = new DeliveryWorker(db, outbound, new Signers(keys, urls), clock);
+        this.verifier = new InboxVerifier(remote, blocks, clock);
+        this.deliveries = new DeliveryWorker(db, outbound, new Signers(keys, urls), blocks, clock);
         Outbox outbox = new Outbox(db, deliveries, clock);
-        ContentIntake intake = new ContentIntake(posts, remote, fetcher, formatter, urls);
+        ContentIntake intake = new ContentIntake(posts, remote, fetcher, formatter, urls, blocks);
         Backfill backfill = new Backfill(fetcher, remote, intake);
         this.processor = new InboxProcessor(db, intake, posts, follows, remote, backfill, outbox, urls, clock);
         this.queue = new InboxQueue(db, clock, processor::nudge);
         this.publisher = new Publisher(db, forum, posts, objects, remote, deliveries, urls, clock);
-        this.following = new Following(db, follows, posts, remote, fetcher, outbox, urls, allowPrivate, clock);
+        this.following = new Following(db, follows, posts, remote, fetcher, outbox, urls, allowPrivate, blocks, clock);
         following.requestFromConfig(config.federation().follow());
     }
 
     public static Federation start(Vertx vertx, Database db, ForumService forum, PostFormatter formatter,
-            NodeConfig config, URI publicUrl, boolean allowPrivate, Clock clock) {
-        Federation federation = new Federation(vertx, db, forum, formatter, config, publicUrl, allowPrivate, clock);
+            NodeConfig config, URI publicUrl, boolean allowPrivate, Blocks blocks, Clock clock) {
+        Federation federation = new Federation(vertx, db, forum, formatter, config, publicUrl, allowPrivate, blocks,
+                clock);
         federation.deliveries.start();
         federation.processor.start();
         federation.publisher.start();
@@ -79,6 +84,11 @@ public final class Federation implements AutoCloseable {
 
     public LocalObjects objects() {
         return objects;
+    }
+
+    /** The keys of this node's actors (the node's own signs the published blocklist). */
+    public ActorKeys keys() {
+        return keys;
     }
 
     public Follows follows() {

@@ -113,8 +113,11 @@ public final class FederationRoutes {
 
     private void nodeInfo(RoutingContext ctx) {
         var usage = federation.usage();
-        json(ctx, 200, NodeInfo.document(Federation.VERSION, usage.pseudonyms(), usage.activeMonth(),
-                usage.activeHalfYear(), usage.posts(), federation.nodeName()),
+        ObjectNode document = NodeInfo.document(Federation.VERSION, usage.pseudonyms(), usage.activeMonth(),
+                usage.activeHalfYear(), usage.posts(), federation.nodeName());
+        // Where other nodes subscribe to this node's signed blocklist.
+        ((ObjectNode) document.get("metadata")).put("blocklist", urls.base() + "/blocklist.json");
+        json(ctx, 200, document,
                 "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/2.1#\"; charset=utf-8");
     }
 

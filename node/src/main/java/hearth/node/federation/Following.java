@@ -5,6 +5,7 @@ import hearth.federation.activity.Follow;
 import hearth.federation.activity.Undo;
 import hearth.federation.discovery.Handle;
 import hearth.federation.discovery.WebFinger;
+import hearth.node.blocks.Blocks;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.store.Database;
 import hearth.node.store.Ids;
@@ -37,6 +38,7 @@ public final class Following implements AutoCloseable {
     private final Outbox outbox;
     private final Urls urls;
     private final boolean plainHttp;
+    private final Blocks blocks;
     private final Clock clock;
     private final Map<String, Long> lastTried = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
@@ -44,7 +46,7 @@ public final class Following implements AutoCloseable {
     private volatile boolean running = true;
 
     public Following(Database db, Follows follows, FederatedPosts posts, RemoteActors actors, Fetcher fetcher,
-            Outbox outbox, Urls urls, boolean plainHttp, Clock clock) {
+            Outbox outbox, Urls urls, boolean plainHttp, Blocks blocks, Clock clock) {
         this.db = db;
         this.follows = follows;
         this.posts = posts;
@@ -53,6 +55,7 @@ public final class Following implements AutoCloseable {
         this.outbox = outbox;
         this.urls = urls;
         this.plainHttp = plainHttp;
+        this.blocks = blocks;
         this.clock = clock;
         this.thread = Thread.ofVirtual().name("hearth-following").unstarted(this::run);
     }
@@ -107,9 +110,15 @@ public final class Following implements AutoCloseable {
     void follow(String handleText) {
         try {
             Handle handle = Handle.parse(handleText);
+            if (!blocks.federatesWith(handle.host())) {
+                throw new Outbound.Failed("refused: this node does not federate with " + handle.host());
+            }
             ObjectNode jrd = fetcher.fetchJson(WebFinger.lookupUri(handle, plainHttp ? "http" : "https"),
                     Duration.ofSeconds(10));
             URI actorId = WebFinger.actorId(jrd).orElseThrow(() -> new Outbound.Failed("no ActivityPub actor"));
+            if (blocks.refusesActor(actorId)) {
+                throw new Outbound.Failed("refused: that circle is blocked here");
+            }
             RemoteActor circle = actors.refresh(actorId);
             if (!circle.kind().equals("Group")) {
                 throw new Outbound.Failed("not a circle (a " + circle.kind() + ")");

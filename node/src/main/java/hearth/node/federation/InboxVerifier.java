@@ -3,6 +3,7 @@ package hearth.node.federation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hearth.federation.activity.Activities;
 import hearth.federation.activity.Activity;
+import hearth.federation.activity.Flag;
 import hearth.federation.inbox.OriginRules;
 import hearth.federation.json.Fields;
 import hearth.federation.json.Json;
@@ -10,6 +11,7 @@ import hearth.federation.signature.HttpSignatures;
 import hearth.federation.signature.SignatureClaim;
 import hearth.federation.signature.SignatureProblem;
 import hearth.federation.signature.SignedRequest;
+import hearth.node.blocks.Blocks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +47,12 @@ public final class InboxVerifier {
     }
 
     private final RemoteActors actors;
+    private final Blocks blocks;
     private final Clock clock;
 
-    public InboxVerifier(RemoteActors actors, Clock clock) {
+    public InboxVerifier(RemoteActors actors, Blocks blocks, Clock clock) {
         this.actors = actors;
+        this.blocks = blocks;
         this.clock = clock;
     }
 
@@ -78,6 +82,14 @@ public final class InboxVerifier {
         }
         if (!OriginRules.sameOrigin(keyOwner, actorId)) {
             throw new Rejected(401, "signature: the key is not the actor's");
+        }
+        // Before any key is fetched: a blocked server is not contacted, not even to check its signature.
+        if (blocks.refusesActor(actorId)) {
+            throw new Rejected(403, "this node does not accept activities from that server or actor");
+        }
+        if (activity.isPresent() && activity.get() instanceof Flag
+                && blocks.rejectsReportsFrom(Urls.authorityOf(actorId))) {
+            throw new Rejected(403, "this node does not accept reports from that server");
         }
         checkKey(claim, keyOwner, actorId);
         activity.ifPresent(a -> {

@@ -213,6 +213,15 @@ public final class FederatedPosts {
     }
 
     public Received receive(RemotePost post) {
+        return receive(post, false, false);
+    }
+
+    /**
+     * Stores a post from elsewhere. A new post that is {@code held} waits for a moderator (an
+     * opening post hides its thread until then); a {@code silenced} one is left out of listings
+     * and search but stays readable by link. Neither changes a post already kept.
+     */
+    public Received receive(RemotePost post, boolean held, boolean silenced) {
         long now = clock.millis();
         Received result = db.write(c -> {
             Optional<String> known = postIdByApId(c, post.apId());
@@ -244,8 +253,25 @@ public final class FederatedPosts {
                 s.setString(4, postId);
                 s.executeUpdate();
             }
-            if (!post.opening()) {
+            if (held) {
+                // Counted as a reply only once a moderator approves it, as for a local held post.
+                store.hold(c, postId, threadId, post.opening());
+            } else if (!post.opening()) {
                 store.recordReply(c, threadId, now);
+            }
+            if (silenced) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE post SET silenced = ? WHERE id = ?")) {
+                    s.setBoolean(1, true);
+                    s.setString(2, postId);
+                    s.executeUpdate();
+                }
+                if (post.opening()) {
+                    try (PreparedStatement s = c.prepareStatement("UPDATE thread SET silenced = ? WHERE id = ?")) {
+                        s.setBoolean(1, true);
+                        s.setString(2, threadId);
+                        s.executeUpdate();
+                    }
+                }
             }
             store.markChanged(c, postId, store.nextChange(c));
             return Received.CREATED;
@@ -313,6 +339,108 @@ public final class FederatedPosts {
             forum.changed();
         }
         return done;
+    }
+
+    // ---- blocks
+
+    /**
+     * Erases, in the caller's transaction, what is kept from the servers {@code suspended} says
+     * yes to (given an authority, host or host:port): the words of their authors' posts, with the
+     * titles of the threads those opened, and every post of the threads kept from their circles.
+     * Each thread touched takes change numbers so the search index drops what went; call
+     * {@link #changed()} after the commit. Returns how many posts were erased.
+     */
+    public int eraseFrom(Connection c, java.util.function.Predicate<String> suspended, long now) throws SQLException {
+        java.util.Set<String> threads = new java.util.LinkedHashSet<>();
+        java.util.Set<String> titled = new java.util.HashSet<>();
+        List<String> erase = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, p.thread_id, p.opening, s.actor_uri, ci.actor_uri FROM post p
+                  JOIN thread t ON t.id = p.thread_id
+                  JOIN circle ci ON ci.name = t.circle_name
+                  JOIN pseudonym s ON s.id = p.pseudonym_id
+                 WHERE p.deleted_at IS NULL AND (s.actor_uri IS NOT NULL OR ci.actor_uri IS NOT NULL)""");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                if (fromThere(r.getString(4), suspended) || fromThere(r.getString(5), suspended)) {
+                    erase.add(r.getString(1));
+                    threads.add(r.getString(2));
+                    if (r.getBoolean(3)) {
+                        titled.add(r.getString(2));
+                    }
+                }
+            }
+        }
+        for (String postId : erase) {
+            store.erasePost(c, postId, now);
+            try (PreparedStatement s = c.prepareStatement("UPDATE post SET activity_json = NULL WHERE id = ?")) {
+                s.setString(1, postId);
+                s.executeUpdate();
+            }
+        }
+        for (String threadId : threads) {
+            store.refreshAfterDeletion(c, threadId);
+            if (titled.contains(threadId)) {
+                store.setTitle(c, threadId, "");
+            }
+            markThread(c, threadId);
+        }
+        return erase.size();
+    }
+
+    /**
+     * Marks, in the caller's transaction, the posts and threads of this node's own circles whose
+     * remote authors {@code silenced} says yes to (and clears the mark on the others): listings and
+     * search leave them out. Threads kept from followed circles are never marked: whoever follows
+     * a circle still reads it. Returns how many posts changed.
+     */
+    public int markSilenced(Connection c, java.util.function.Predicate<URI> silenced) throws SQLException {
+        List<String[]> flips = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, p.thread_id, p.opening, p.silenced, s.actor_uri FROM post p
+                  JOIN thread t ON t.id = p.thread_id
+                  JOIN circle ci ON ci.name = t.circle_name
+                  JOIN pseudonym s ON s.id = p.pseudonym_id
+                 WHERE s.actor_uri IS NOT NULL AND ci.actor_uri IS NULL""");
+             ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                boolean wanted = silenced.test(URI.create(r.getString(5)));
+                if (wanted != r.getBoolean(4)) {
+                    flips.add(new String[] {r.getString(1), r.getString(2), Boolean.toString(r.getBoolean(3)),
+                            Boolean.toString(wanted)});
+                }
+            }
+        }
+        for (String[] flip : flips) {
+            boolean wanted = Boolean.parseBoolean(flip[3]);
+            try (PreparedStatement s = c.prepareStatement("UPDATE post SET silenced = ? WHERE id = ?")) {
+                s.setBoolean(1, wanted);
+                s.setString(2, flip[0]);
+                s.executeUpdate();
+            }
+            if (Boolean.parseBoolean(flip[2])) {
+                try (PreparedStatement s = c.prepareStatement("UPDATE thread SET silenced = ? WHERE id = ?")) {
+                    s.setBoolean(1, wanted);
+                    s.setString(2, flip[1]);
+                    s.executeUpdate();
+                }
+            }
+        }
+        return flips.size();
+    }
+
+    /** Tells the change listeners (the search index) about changes committed by a caller's transaction. */
+    public void changed() {
+        forum.changed();
+    }
+
+    private static boolean fromThere(String actorUri, java.util.function.Predicate<String> there) {
+        if (actorUri == null) {
+            return false;
+        }
+        URI uri = URI.create(actorUri);
+        return uri.getHost() != null
+                && there.test(uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
     }
 
     // ---- helpers

@@ -56,6 +56,7 @@ final class ForumStore {
         String sql = """
                 SELECT c.name, c.title, c.description, COUNT(t.id), COALESCE(MAX(t.last_activity_at), 0)
                 FROM circle c LEFT JOIN thread t ON t.circle_name = c.name AND t.removed = ? AND t.hidden = ?
+                     AND t.silenced = FALSE
                 %s
                 GROUP BY c.name, c.title, c.description, c.position
                 ORDER BY c.position, c.name""".formatted(where);
@@ -87,6 +88,7 @@ final class ForumStore {
                 JOIN post p ON p.thread_id = t.id AND p.opening = ?
                 JOIN pseudonym s ON s.id = p.pseudonym_id
                 WHERE t.circle_name = ? AND t.removed = ? AND t.hidden = ?
+                  AND t.silenced = FALSE
                 %s
                 ORDER BY t.last_activity_at DESC, t.id DESC
                 LIMIT ?""".formatted(beforeActivity == null ? ""
@@ -184,7 +186,8 @@ final class ForumStore {
     // ---- posts
 
     List<Post> posts(Connection c, String threadId) throws SQLException {
-        return postsWhere(c, "p.thread_id = ? ORDER BY p.created_at, p.id", threadId);
+        // The opening post first whatever its date: a remote reply's date may be earlier than the thread's.
+        return postsWhere(c, "p.thread_id = ? ORDER BY p.opening DESC, p.created_at, p.id", threadId);
     }
 
     Optional<Post> post(Connection c, String postId) throws SQLException {
@@ -389,7 +392,7 @@ final class ForumStore {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT p.id FROM post p JOIN thread t ON t.id = p.thread_id
                 WHERE p.id IN (%s) AND p.deleted_at IS NULL AND p.held = ? AND p.removed_at IS NULL
-                  AND t.removed = ? AND t.hidden = ?""".formatted(marks))) {
+                  AND t.removed = ? AND t.hidden = ? AND p.silenced = FALSE AND t.silenced = FALSE""".formatted(marks))) {
             int i = 1;
             for (String id : postIds) {
                 s.setString(i++, id);

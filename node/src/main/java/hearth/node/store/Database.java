@@ -47,6 +47,9 @@ public final class Database implements AutoCloseable {
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout(10_000);
+        // A write transaction takes the write lock when it begins, so one that reads first waits its turn
+        // (busy timeout) instead of failing at once when another process (an admin command) writes meanwhile.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource source = new SQLiteDataSource(sqlite);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 

@@ -1,7 +1,9 @@
 package hearth.node.web;
 
 import hearth.node.author.AuthorIds;
+import hearth.node.blocks.Blocks;
 import hearth.node.config.NodeConfig;
+import hearth.node.federation.Federation;
 import hearth.node.forum.ForumService;
 import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ModeratorAccounts;
@@ -15,6 +17,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * The node's web server. Deploy it with {@code ThreadingModel.VIRTUAL_THREAD}: its handlers
@@ -35,6 +38,7 @@ public final class WebVerticle extends VerticleBase {
     private final int port;
     private final ForumRoutes forumRoutes;
     private final ModRoutes modRoutes;
+    private final BlockRoutes blockRoutes;
     private final SearchRoutes searchRoutes;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
@@ -44,7 +48,8 @@ public final class WebVerticle extends VerticleBase {
 
     public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
                        boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes,
-                       ModerationService moderation, ModeratorAccounts accounts) {
+                       ModerationService moderation, ModeratorAccounts accounts, Blocks blocks,
+                       Supplier<Federation> federation) {
         this.federationRoutes = federationRoutes;
         this.host = host;
         this.port = port;
@@ -54,6 +59,7 @@ public final class WebVerticle extends VerticleBase {
         ConsoleGate gate = new ConsoleGate(accounts, ids, secureCookies);
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation);
         this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
+        this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);
         this.searchRoutes = new SearchRoutes(index, forum, pages, views);
         this.failures = new Failures(pages, views);
     }
@@ -81,6 +87,7 @@ public final class WebVerticle extends VerticleBase {
         assets.register(router);
         forumRoutes.register(router);
         modRoutes.register(router);
+        blockRoutes.register(router);
         searchRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).
