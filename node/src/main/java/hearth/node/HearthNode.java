@@ -127,6 +127,8 @@ public final class HearthNode implements AutoCloseable {
             federation = Federation.start(vertx, db, forum, formatter, config, url, allowPrivate, blocks,
                     Clock.systemUTC());
             federationRef.set(federation);
+            // A report on another node's post is forwarded as soon as it is filed.
+            moderation.onReport(federation.flags()::nudge);
             return new HearthNode(vertx, db, index, indexer, web, url, federation, blocks);
         } catch (RuntimeException e) {
             if (federation != null) {

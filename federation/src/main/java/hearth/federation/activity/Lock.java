@@ -6,7 +6,11 @@ import hearth.federation.json.Fields;
 import java.net.URI;
 import java.util.List;
 
-/** A circle's moderators close a thread to new replies (as Lemmy does); {@code Undo(Lock)} opens it. */
+/**
+ * A circle's moderators close a thread to new replies (as Lemmy does); {@code Undo(Lock)} opens it.
+ * {@code object} is the thread (its opening post's id); {@code audience} the circle. Written as
+ * Lemmy writes it: public, with the circle in {@code cc}.
+ */
 public record Lock(URI id, URI actor, URI object, URI audience) implements Activity {
 
     static Lock fromJson(JsonNode json) {
@@ -19,6 +23,7 @@ public record Lock(URI id, URI actor, URI object, URI audience) implements Activ
         ObjectNode json = Activities.start("Lock", id, actor);
         json.put("object", object.toString());
         Fields.put(json, "audience", audience);
-        return Activities.finish(json, audience == null ? List.of() : List.of(audience), List.of());
+        return Activities.finish(json, List.of(URI.create(Fields.PUBLIC)),
+                audience == null ? List.of() : List.of(audience));
     }
 }

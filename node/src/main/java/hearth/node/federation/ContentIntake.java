@@ -18,6 +18,7 @@ import java.util.Optional;
  * Takes posts from other servers into the forum: works out which circle and thread they belong
  * to, cleans them, and stores them. Also decides whether a post relayed by a third server can be
  * trusted: by its author's Ed25519 proof, or else by fetching it from where it was written.
+ * A post from an actor this node's moderators banned (from that circle or the whole node) is refused.
  * Thread-safe; calls block on the store and the network.
  */
 public final class ContentIntake {
@@ -69,6 +70,9 @@ public final class ContentIntake {
                 : placeOf(post, circleName);
         if (place.isEmpty()) {
             return FederatedPosts.Received.REFUSED;
+        }
+        if (posts.actorBanned(post.attributedTo(), place.get().circleName())) {
+            return FederatedPosts.Received.REFUSED;   // her moderators here stopped her posting in that circle
         }
         RemoteActor author = actors.get(post.attributedTo());
         PostHtml html = post.source() != null ? formatter.toHtml(post.source()) : formatter.cleanForeignHtml(post.contentHtml());

@@ -30,6 +30,7 @@ public final class Federation implements AutoCloseable {
     private final Publisher publisher;
     private final InboxProcessor processor;
     private final Following following;
+    private final FlagForwarder flagForwarder;
     private final String nodeName;
 
     private final ActorKeys keys;
@@ -52,11 +53,14 @@ public final class Federation implements AutoCloseable {
         Outbox outbox = new Outbox(db, deliveries, clock);
         ContentIntake intake = new ContentIntake(posts, remote, fetcher, formatter, urls, blocks);
         Backfill backfill = new Backfill(fetcher, remote, intake);
-        this.processor = new InboxProcessor(db, intake, posts, follows, remote, backfill, outbox, urls, clock);
+        CircleModeration moderation = new CircleModeration(posts, new CircleModerators(fetcher, clock), urls);
+        this.processor = new InboxProcessor(db, intake, posts, follows, remote, backfill, outbox,
+                new FlagIntake(db, posts, urls, clock), moderation, urls, clock);
         this.queue = new InboxQueue(db, clock, processor::nudge);
         this.publisher = new Publisher(db, forum, posts, objects, remote, deliveries, urls, clock);
         this.following = new Following(db, follows, posts, remote, fetcher, outbox, urls, allowPrivate, blocks, clock);
         following.requestFromConfig(config.federation().follow());
+        this.flagForwarder = new FlagForwarder(db, remote, deliveries, urls, clock);
     }
 
     public static Federation start(Vertx vertx, Database db, ForumService forum, PostFormatter formatter,
@@ -67,6 +71,7 @@ public final class Federation implements AutoCloseable {
         federation.processor.start();
         federation.publisher.start();
         federation.following.start();
+        federation.flagForwarder.start();
         return federation;
     }
 
@@ -111,8 +116,14 @@ public final class Federation implements AutoCloseable {
         return posts.usage();
     }
 
+    /** Forwards reports on posts from other servers to where they come from. */
+    public FlagForwarder flags() {
+        return flagForwarder;
+    }
+
     @Override
     public void close() {
+        flagForwarder.close();
         following.close();
         publisher.close();
         processor.close();

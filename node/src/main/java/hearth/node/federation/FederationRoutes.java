@@ -189,8 +189,9 @@ public final class FederationRoutes {
             return;
         }
         ArrayNode items = Json.array();
+        Map<String, FederatedPosts.Moderation> moderation = posts.moderationOfThread(ctx.pathParam("thread"));
         for (FederatedPost post : thread) {
-            items.add(federation.objects().asServed(post));
+            federation.objects().asServed(post, moderation.get(post.id())).ifPresent(items::add);
         }
         json(ctx, 200, collection(urls.context(ctx.pathParam("circle"), ctx.pathParam("thread")), items.size(), items));
     }
@@ -234,7 +235,14 @@ public final class FederationRoutes {
             error(ctx, 404, "this post lives on another server");
             return;
         }
-        json(ctx, post.deleted() ? 410 : 200, federation.objects().asServed(post));
+        FederatedPosts.Moderation moderation = posts.moderation(post.id()).orElse(null);
+        Optional<ObjectNode> served = federation.objects().asServed(post, moderation);
+        if (served.isEmpty()) {
+            error(ctx, 404, "no such post");
+            return;
+        }
+        boolean gone = post.deleted() || moderation != null && moderation.removed();
+        json(ctx, gone ? 410 : 200, served.get());
     }
 
     /** A thread of one of this node's circles, or null after answering 404. */

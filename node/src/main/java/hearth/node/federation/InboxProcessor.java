@@ -32,7 +32,9 @@ import java.util.logging.Logger;
 /**
  * Acts on verified activities from the inbox queue, oldest first, one at a time (so a Create
  * is always applied before the Update that follows it). The switch over {@link Activity} is the
- * list of what the inbox does with each kind.
+ * list of what the inbox does with each kind: a Flag becomes reports in the moderation queue
+ * ({@link FlagIntake}); a remote circle's removals and locks are applied by
+ * {@link CircleModeration}, which checks they come from that circle's moderators.
  */
 public final class InboxProcessor implements AutoCloseable {
 
@@ -45,6 +47,8 @@ public final class InboxProcessor implements AutoCloseable {
     private final RemoteActors actors;
     private final Backfill backfill;
     private final Outbox outbox;
+    private final FlagIntake flags;
+    private final CircleModeration moderation;
     private final Urls urls;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
@@ -52,7 +56,7 @@ public final class InboxProcessor implements AutoCloseable {
     private volatile boolean running = true;
 
     public InboxProcessor(Database db, ContentIntake intake, FederatedPosts posts, Follows follows, RemoteActors actors,
-            Backfill backfill, Outbox outbox, Urls urls, Clock clock) {
+            Backfill backfill, Outbox outbox, FlagIntake flags, CircleModeration moderation, Urls urls, Clock clock) {
         this.db = db;
         this.intake = intake;
         this.posts = posts;
@@ -60,6 +64,8 @@ public final class InboxProcessor implements AutoCloseable {
         this.actors = actors;
         this.backfill = backfill;
         this.outbox = outbox;
+        this.flags = flags;
+        this.moderation = moderation;
         this.urls = urls;
         this.clock = clock;
         this.thread = Thread.ofVirtual().name("hearth-inbox").unstarted(this::run);
@@ -123,15 +129,17 @@ public final class InboxProcessor implements AutoCloseable {
             case Reject reject -> answered(reject.actor(), reject.followId(), Follows.REJECTED);
             case Create create -> intake.take(create.object(), null, Json.string(json));
             case Update update -> intake.take(update.object(), null, Json.string(json));
-            case Delete delete -> deleted(delete, null, Json.string(json));
+            case Delete delete -> {
+                if (!moderation.delete(delete, null)) {
+                    deleted(delete, null, Json.string(json));
+                }
+            }
             case Announce announce -> announced(announce);
-            // Reactions are counted on the post, never by who; moderation activities come with moderation.
+            // Reactions are counted on the post, never by who.
             case Like like -> {
             }
-            case Flag flag -> {
-            }
-            case Lock lock -> {
-            }
+            case Flag flag -> flags.receive(flag);
+            case Lock lock -> moderation.lock(lock, null, true);
         }
     }
 
@@ -154,6 +162,9 @@ public final class InboxProcessor implements AutoCloseable {
     }
 
     private void undone(Undo undo) {
+        if (moderation.undo(undo, null)) {
+            return;
+        }
         if (undo.object() instanceof Follow follow) {
             urls.local(follow.object()).filter(l -> l.circle() != null)
                     .ifPresent(l -> follows.removeFollower(l.circle(), undo.actor()));
@@ -188,11 +199,16 @@ public final class InboxProcessor implements AutoCloseable {
             case Create create -> relayed(create.object(), (ObjectNode) announce.embeddedJson().get("object"), vouched, circle);
             case Update update -> relayed(update.object(), (ObjectNode) announce.embeddedJson().get("object"), vouched, circle);
             case Delete delete -> {
+                if (moderation.delete(delete, announce.actor())) {
+                    return;
+                }
                 boolean byCircle = delete.actor().equals(announce.actor());
                 if (vouched || byCircle || intake.goneAtOrigin(delete.object())) {
                     deleted(delete, circle, null);
                 }
             }
+            case Lock lock -> moderation.lock(lock, announce.actor(), true);
+            case Undo undo -> moderation.undo(undo, announce.actor());
             default -> {
             }
         }

@@ -70,13 +70,27 @@ public final class LocalObjects {
     }
 
     /**
+     * The object as this node serves it, with what moderators did to it: nothing for a post still
+     * held for a moderator (nobody else may see it yet), a tombstone for one they removed (as Lemmy
+     * serves removed posts: the words stay here, for a restore, but are not handed out).
+     */
+    public java.util.Optional<ObjectNode> asServed(FederatedPost post, hearth.node.forum.FederatedPosts.Moderation moderation) {
+        if (moderation != null && moderation.held()) {
+            return java.util.Optional.empty();
+        }
+        if (moderation != null && moderation.removed() && !post.deleted()) {
+            return java.util.Optional.of(tombstone(post, moderation.removedAt()));
+        }
+        return java.util.Optional.of(asServed(post));
+    }
+
+    /**
      * The object as this node serves it in a thread's context collection: a local post signed, a
      * deleted one as a tombstone, a remote one exactly as its author's server sent it (with its proof).
      */
     public ObjectNode asServed(FederatedPost post) {
         if (post.deleted()) {
-            return Contexts.withContext(new hearth.federation.object.Tombstone(idOf(post),
-                    post.opening() ? "Page" : "Note", Instant.ofEpochMilli(post.deletedAt())).toJson());
+            return tombstone(post, post.deletedAt());
         }
         if (post.local()) {
             return signed(post);
@@ -89,6 +103,11 @@ public final class LocalObjects {
             }
         }
         return describe(post).toJson();
+    }
+
+    private ObjectNode tombstone(FederatedPost post, long at) {
+        return Contexts.withContext(new hearth.federation.object.Tombstone(idOf(post),
+                post.opening() ? "Page" : "Note", Instant.ofEpochMilli(at)).toJson());
     }
 
     /** A thread as a circle's outbox lists it: the circle's Announce of the Create that started it. */

@@ -13,6 +13,7 @@ import hearth.node.forum.FederatedPost;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumService;
 import hearth.node.forum.PostChange;
+import hearth.node.federation.PublishedState.Told;
 import hearth.node.store.Database;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +40,9 @@ import java.util.logging.Logger;
  *       local post as its pseudonym's Create/Update/Delete, a remote post as the activity that
  *       brought it, unchanged (FEP-1b12).</li>
  *   <li>A local post in a remote circle is sent by its pseudonym to that circle, which passes it on.</li>
+ *   <li>When a circle's moderators remove or restore a post, or lock or unlock a thread, the
+ *       circle tells its followers ({@link ModerationActivities}). A held post is not published
+ *       until it is approved.</li>
  * </ul>
  * The deliveries and the new position in the sequence are committed together, and activity ids
  * are derived from the change, so after a crash the same change queues nothing twice.
@@ -56,6 +61,7 @@ public final class Publisher implements AutoCloseable {
     private final RemoteActors actors;
     private final DeliveryWorker worker;
     private final Urls urls;
+    private final ModerationActivities moderations;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
@@ -70,6 +76,7 @@ public final class Publisher implements AutoCloseable {
         this.actors = actors;
         this.worker = worker;
         this.urls = urls;
+        this.moderations = new ModerationActivities(urls, objects);
         this.clock = clock;
         this.thread = Thread.ofVirtual().name("hearth-outbox").unstarted(this::run);
         forum.onChange(wake::release);
@@ -115,31 +122,101 @@ public final class Publisher implements AutoCloseable {
 
     private boolean publish(PostChange change) {
         FederatedPost post = posts.post(change.postId()).orElse(null);
-        Told told = post == null ? null : db.read(c -> told(c, post.id()));
-        Kind kind = post == null ? null : kindOf(post, told);
-        Outgoing outgoing = kind == null ? null : outgoing(post, kind, change.sequence());
+        FederatedPosts.Moderation moderation = post == null ? null : posts.moderation(post.id()).orElse(null);
+        Told told = post == null ? null : db.read(c -> PublishedState.read(c, post.id()));
+        Plan plan = moderation == null ? Plan.NOTHING : plan(post, moderation, told, change.sequence());
         return db.write(c -> {
             int added = 0;
-            if (outgoing != null) {
+            for (Outgoing outgoing : plan.outgoing()) {
                 Set<URI> inboxes = outgoing.toFollowers ? Follows.inboxes(c, post.circleName()) : outgoing.inboxes;
-                added = Deliveries.enqueue(c, outgoing.activityId, outgoing.body, outgoing.signer, inboxes, clock.millis());
+                added += Deliveries.enqueue(c, outgoing.activityId, outgoing.body, outgoing.signer, inboxes, clock.millis());
             }
-            if (kind != null) {
-                remember(c, post.id(), kind == Kind.DELETE ? "deleted" : "live", post.editedAt());
+            if (plan.told() != null) {
+                PublishedState.write(c, post.id(), plan.told());
             }
             setCursor(c, change.sequence());
             return added > 0;
         });
     }
 
-    private static Kind kindOf(FederatedPost post, Told told) {
-        if (post.deleted()) {
-            return told != null && told.state.equals("live") ? Kind.DELETE : null;
+    /** What to send for one change, and what followers will then have been told (null: as before). */
+    private record Plan(List<Outgoing> outgoing, Told told) {
+        static final Plan NOTHING = new Plan(List.of(), null);
+    }
+
+    /**
+     * Compares the post with what followers were told. A held post is not published at all until a
+     * moderator lets it through (then it goes out as a new post); a removed one is taken back with
+     * the circle's Delete and its words are not sent again, edits included, until it is restored.
+     * Only this node's circles speak for their moderators; a removal here of a post in a remote
+     * circle changes this node's view alone.
+     */
+    private Plan plan(FederatedPost post, FederatedPosts.Moderation moderation, Told told, long sequence) {
+        if (moderation.held()) {
+            return Plan.NOTHING;
         }
+        boolean ours = post.inLocalCircle();
+        boolean removed = ours && moderation.removed();
+        List<Outgoing> out = new ArrayList<>();
         if (told == null) {
-            return Kind.CREATE;
+            if (post.deleted() || removed) {
+                return Plan.NOTHING;   // never told, so nothing to take back
+            }
+            content(out, post, Kind.CREATE, sequence);
+            Told next = new Told(PublishedState.LIVE, post.editedAt(), null, null);
+            return new Plan(out, locking(out, post, moderation, next, ours, sequence));
         }
-        return told.state.equals("live") && !Objects.equals(told.editedAt, post.editedAt()) ? Kind.UPDATE : null;
+        if (!told.live()) {
+            return Plan.NOTHING;
+        }
+        if (post.deleted()) {
+            content(out, post, Kind.DELETE, sequence);
+            return new Plan(out, new Told(PublishedState.DELETED, post.editedAt(), null, null));
+        }
+        Told next = told;
+        if (removed && told.removalId() == null) {
+            next = next.withRemoval(moderated(out, post, moderations.removal(post, moderation.removedReason(), sequence)));
+        } else if (!removed && told.removalId() != null) {
+            moderated(out, post, moderations.restore(post, told.removalId(), sequence));
+            next = next.withRemoval(null);
+        }
+        if (!removed && !Objects.equals(told.editedAt(), post.editedAt())) {
+            content(out, post, Kind.UPDATE, sequence);
+            next = next.withEdit(post.editedAt());
+        }
+        next = locking(out, post, moderation, next, ours, sequence);
+        return new Plan(out, next.equals(told) ? null : next);
+    }
+
+    /** A thread's lock travels with its opening post. */
+    private Told locking(List<Outgoing> out, FederatedPost post, FederatedPosts.Moderation moderation, Told told,
+            boolean ours, long sequence) {
+        if (!ours || !post.opening()) {
+            return told;
+        }
+        if (moderation.threadLocked() && told.lockId() == null) {
+            return told.withLock(moderated(out, post, moderations.lock(post, sequence)));
+        }
+        if (!moderation.threadLocked() && told.lockId() != null) {
+            moderated(out, post, moderations.unlock(post, told.lockId(), sequence));
+            return told.withLock(null);
+        }
+        return told;
+    }
+
+    private void content(List<Outgoing> out, FederatedPost post, Kind kind, long sequence) {
+        Outgoing outgoing = outgoing(post, kind, sequence);
+        if (outgoing != null) {
+            out.add(outgoing);
+        }
+    }
+
+    /** Adds a circle's moderation activity for its followers; returns the id of what it carries. */
+    private static String moderated(List<Outgoing> out, FederatedPost post, ModerationActivities.Outgoing activity) {
+        Announce announce = activity.announce();
+        out.add(new Outgoing(announce.id(), Json.bytes(announce.toJson()), ActorKeys.circlePath(post.circleName()),
+                true, Set.of()));
+        return activity.innerId().toString();
     }
 
     private record Outgoing(URI activityId, byte[] body, String signer, boolean toFollowers, Set<URI> inboxes) {
@@ -195,40 +272,6 @@ public final class Publisher implements AutoCloseable {
     }
 
     // ---- bookkeeping
-
-    private record Told(String state, Long editedAt) {
-    }
-
-    private static Told told(Connection c, String postId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT state, edited_at FROM federated_post WHERE post_id = ?")) {
-            s.setString(1, postId);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return null;
-                }
-                long edited = r.getLong(2);
-                return new Told(r.getString(1), r.wasNull() ? null : edited);
-            }
-        }
-    }
-
-    private static void remember(Connection c, String postId, String state, Long editedAt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM federated_post WHERE post_id = ?")) {
-            s.setString(1, postId);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO federated_post (post_id, state, edited_at) VALUES (?, ?, ?)")) {
-            s.setString(1, postId);
-            s.setString(2, state);
-            if (editedAt == null) {
-                s.setNull(3, java.sql.Types.BIGINT);
-            } else {
-                s.setLong(3, editedAt);
-            }
-            s.executeUpdate();
-        }
-    }
 
     static long cursor(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT value FROM federation_cursor WHERE name = 'outbox'");

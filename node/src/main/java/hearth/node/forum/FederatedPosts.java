@@ -65,10 +65,10 @@ public final class FederatedPosts {
         return db.read(c -> query(c, "WHERE p.thread_id = ? ORDER BY p.opening DESC, p.created_at, p.id", threadId));
     }
 
-    /** The opening posts of a circle's latest threads that are still shown. */
+    /** The opening posts of a circle's latest threads that are still shown (not held, removed or deleted). */
     public List<FederatedPost> latestThreads(String circle, int limit) {
         return db.read(c -> {
-            return query(c, "WHERE t.circle_name = ? AND p.opening = TRUE AND t.removed = FALSE"
+            return query(c, "WHERE t.circle_name = ? AND p.opening = TRUE AND t.removed = FALSE AND t.hidden = FALSE"
                     + " ORDER BY t.created_at DESC, t.id DESC LIMIT " + Math.max(0, limit), circle);
         });
     }
@@ -242,6 +242,8 @@ public final class FederatedPosts {
             } else if (store.thread(c, threadId).filter(t -> t.circleName().equals(post.circleName())).isEmpty()) {
                 return Received.REFUSED;
             }
+            // A circle's posting policy holds posts from other servers' authors as it holds local ones.
+            boolean hold = held || PostingPolicy.holdsRemote(c, post.circleName(), post.authorActor().toString());
             String postId = Ids.next();
             String pseudonymId = remotePseudonym(c, post.authorActor(), post.authorName(), now);
             store.insertPost(c, postId, threadId, pseudonymId, post.opening(), post.source(), post.html().html(), at);
@@ -253,7 +255,7 @@ public final class FederatedPosts {
                 s.setString(4, postId);
                 s.executeUpdate();
             }
-            if (held) {
+            if (hold) {
                 // Counted as a reply only once a moderator approves it, as for a local held post.
                 store.hold(c, postId, threadId, post.opening());
             } else if (!post.opening()) {
@@ -339,6 +341,131 @@ public final class FederatedPosts {
             forum.changed();
         }
         return done;
+    }
+
+    // ---- moderation, as other servers must hear of it and as they tell of it
+
+    /**
+     * What moderators did to a post and its thread. A held post waits for a moderator and must
+     * not leave this node; a removed one keeps its words here but others get only the reason.
+     */
+    public record Moderation(boolean held, Long removedAt, String removedReason, boolean threadLocked,
+                             boolean threadHidden) {
+        public boolean removed() {
+            return removedReason != null;
+        }
+    }
+
+    private static final String MODERATION = """
+            SELECT p.id, p.held, p.removed_at, p.removed_reason, t.locked, t.hidden
+              FROM post p JOIN thread t ON t.id = p.thread_id
+            """;
+
+    public Optional<Moderation> moderation(String postId) {
+        return db.read(c -> moderations(c, "WHERE p.id = ?", postId)).values().stream().findFirst();
+    }
+
+    /** The moderation of every post of a thread, by post id. */
+    public java.util.Map<String, Moderation> moderationOfThread(String threadId) {
+        return db.read(c -> moderations(c, "WHERE p.thread_id = ?", threadId));
+    }
+
+    private static java.util.Map<String, Moderation> moderations(Connection c, String where, String arg)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(MODERATION + where)) {
+            s.setString(1, arg);
+            java.util.Map<String, Moderation> out = new java.util.LinkedHashMap<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long removed = r.getLong(3);
+                    Long removedAt = r.wasNull() ? null : removed;
+                    out.put(r.getString(1), new Moderation(r.getBoolean(2), removedAt, r.getString(4),
+                            r.getBoolean(5), r.getBoolean(6)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The circle a thread is kept under, by its local id. */
+    public Optional<ThreadKey> threadKey(String threadId) {
+        return db.read(c -> store.thread(c, threadId).map(t -> new ThreadKey(t.id(), t.circleName())));
+    }
+
+    /**
+     * Removes a post, as the moderators of the remote circle it was written in did; its words stay
+     * (a restore brings them back) and readers see the reason. Whoever calls this has checked that
+     * the circle's moderators sent it. False when it was already removed, or is deleted.
+     */
+    public boolean applyRemoval(String postId, String reason) {
+        long now = clock.millis();
+        ForumModeration moderation = new ForumModeration(forum);
+        boolean done = db.write(c -> {
+            Optional<ForumModeration.Target> target = moderation.target(c, postId);
+            if (target.isEmpty() || target.get().deleted() || target.get().removed()) {
+                return false;
+            }
+            moderation.remove(c, target.get(), reason, now);
+            return true;
+        });
+        if (done) {
+            forum.changed();
+        }
+        return done;
+    }
+
+    /** Takes back a remote circle's removal of a post. False when it was not removed. */
+    public boolean applyRestore(String postId) {
+        ForumModeration moderation = new ForumModeration(forum);
+        boolean done = db.write(c -> {
+            Optional<ForumModeration.Target> target = moderation.target(c, postId);
+            if (target.isEmpty() || target.get().deleted() || !target.get().removed()) {
+                return false;
+            }
+            moderation.restore(c, target.get());
+            return true;
+        });
+        if (done) {
+            forum.changed();
+        }
+        return done;
+    }
+
+    /** Locks or unlocks a thread kept from a remote circle, as its moderators did. False when nothing changed. */
+    public boolean applyLock(String threadId, boolean locked) {
+        ForumModeration moderation = new ForumModeration(forum);
+        boolean done = db.write(c -> {
+            Optional<ForumStore.ThreadHead> head = store.thread(c, threadId);
+            if (head.isEmpty() || head.get().locked() == locked) {
+                return false;
+            }
+            moderation.lock(c, threadId, locked);
+            return true;
+        });
+        if (done) {
+            forum.changed();
+        }
+        return done;
+    }
+
+    /**
+     * True when a remote actor is banned here from {@code circle} or from the whole node: a ban not
+     * lifted and not expired.
+     */
+    public boolean actorBanned(URI actor, String circle) {
+        long now = clock.millis();
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT 1 FROM ban WHERE actor_uri = ? AND (circle_name IS NULL OR circle_name = ?)
+                       AND lifted_at IS NULL AND (until_at IS NULL OR until_at > ?)""")) {
+                s.setString(1, actor.toString());
+                s.setString(2, circle);
+                s.setLong(3, now);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
     }
 
     // ---- blocks

@@ -59,14 +59,27 @@ public enum PostingPolicy {
         };
     }
 
+    /** Whether a post from a remote actor in this circle waits for a moderator. */
+    static boolean holdsRemote(Connection c, String circle, String actorUri) throws SQLException {
+        return switch (of(c, circle)) {
+            case OPEN -> false;
+            case HOLD_ALL -> true;
+            case HOLD_FIRST -> !hasPassedPost(c, circle, "s.actor_uri", actorUri);
+        };
+    }
+
     private static boolean hasPassedPost(Connection c, String circle, String authorId) throws SQLException {
+        return hasPassedPost(c, circle, "s.author_id", authorId);
+    }
+
+    private static boolean hasPassedPost(Connection c, String circle, String column, String who) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT 1 FROM post p
                 JOIN pseudonym s ON s.id = p.pseudonym_id
                 JOIN thread t ON t.id = p.thread_id
-                WHERE s.author_id = ? AND t.circle_name = ? AND p.held = ? AND p.removed_at IS NULL
-                LIMIT 1""")) {
-            s.setString(1, authorId);
+                WHERE %s = ? AND t.circle_name = ? AND p.held = ? AND p.removed_at IS NULL
+                LIMIT 1""".formatted(column))) {
+            s.setString(1, who);
             s.setString(2, circle);
             s.setBoolean(3, false);
             try (ResultSet r = s.executeQuery()) {
