@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles,
-                         Federation federation) {
+                         Federation federation, Blocklists blocklists) {
 
     private static final Pattern CIRCLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -22,6 +22,22 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         crisisResources = crisisResources == null ? List.of() : List.copyOf(crisisResources);
         circles = circles == null ? List.of() : List.copyOf(circles);
         federation = federation == null ? new Federation(false, List.of(), null, null) : federation;
+        blocklists = blocklists == null ? new Blocklists(null) : blocklists;
+    }
+
+    /**
+     * Blocklist subscriptions: {@code refreshMinutes} is how often each subscribed list is fetched
+     * (default 60; the console's "refresh now" does not wait for it).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Blocklists(Integer refreshMinutes) {
+        public Blocklists {
+            refreshMinutes = refreshMinutes == null ? 60 : refreshMinutes;
+            if (refreshMinutes < 1 || refreshMinutes > 7 * 24 * 60) {
+                throw new IllegalArgumentException("blocklists.refreshMinutes must be between 1 and 10080, got: "
+                        + refreshMinutes);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,10 @@
 package hearth.node.federation;
 
 import hearth.node.blocks.Blocks;
+import hearth.node.blocks.subscriptions.Download;
+import hearth.node.blocks.subscriptions.Refresher;
+import hearth.node.blocks.subscriptions.SourceReader;
+import hearth.node.blocks.subscriptions.Subscriptions;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumService;
@@ -9,6 +13,7 @@ import hearth.ui.text.PostFormatter;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Federation, assembled: the parts of this package wired together and started. The node creates
@@ -32,6 +37,8 @@ public final class Federation implements AutoCloseable {
     private final Following following;
     private final FlagForwarder flagForwarder;
     private final String nodeName;
+    private final Subscriptions subscriptions;
+    private final Refresher refresher;
 
     private final ActorKeys keys;
 
@@ -61,6 +68,12 @@ public final class Federation implements AutoCloseable {
         this.following = new Following(db, follows, posts, remote, fetcher, outbox, urls, allowPrivate, blocks, clock);
         following.requestFromConfig(config.federation().follow());
         this.flagForwarder = new FlagForwarder(db, remote, deliveries, urls, clock);
+        Download download = (uri, timeout) -> outbound.get(uri, Urls.keyId(urls.nodeActor()),
+                keys.of(ActorKeys.nodePath()).rsa().getPrivate(), timeout);
+        this.subscriptions = new Subscriptions(db, blocks, new SourceReader(download, remote), urls.host(),
+                blocks::partners, clock);
+        this.refresher = new Refresher(subscriptions, Duration.ofMinutes(config.blocklists().refreshMinutes()),
+                Duration.ofMinutes(1));
     }
 
     public static Federation start(Vertx vertx, Database db, ForumService forum, PostFormatter formatter,
@@ -72,6 +85,7 @@ public final class Federation implements AutoCloseable {
         federation.publisher.start();
         federation.following.start();
         federation.flagForwarder.start();
+        federation.refresher.start();
         return federation;
     }
 
@@ -121,8 +135,14 @@ public final class Federation implements AutoCloseable {
         return flagForwarder;
     }
 
+    /** Blocklist subscriptions: the console's service; the refresher runs with this federation. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
     @Override
     public void close() {
+        refresher.close();
         flagForwarder.close();
         following.close();
         publisher.close();

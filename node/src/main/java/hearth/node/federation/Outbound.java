@@ -2,6 +2,7 @@ package hearth.node.federation;
 
 import hearth.federation.net.AddressPolicy;
 import hearth.federation.signature.CavageSigner;
+import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -51,6 +52,7 @@ public final class Outbound {
 
     private final Vertx vertx;
     private final HttpClientAgent client;
+    private final Context context;
     private final boolean allowPrivate;
     private final Clock clock;
     private final String userAgent;
@@ -67,6 +69,25 @@ public final class Outbound {
                         .setTrustAll(false)
                         .setVerifyHost(true),
                 new PoolOptions().setHttp1MaxSize(8));
+        this.context = eventLoopContext(vertx);
+    }
+
+    /**
+     * An event-loop context of its own. Requests start on it, so the answer is handed over and its
+     * body arrives on one thread in order: the body handlers are always set before any of the body
+     * is read, whichever thread (a worker, a page handler) asked.
+     */
+    private static Context eventLoopContext(Vertx vertx) {
+        // A thread Vert.x does not know gets a fresh event-loop context.
+        var made = new java.util.concurrent.atomic.AtomicReference<Context>();
+        Thread thread = Thread.ofPlatform().name("hearth-outbound-context").start(() -> made.set(vertx.getOrCreateContext()));
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+        return made.get();
     }
 
     /** A GET signed by {@code keyId}/{@code key} (servers in authorized-fetch mode require it). */
@@ -127,7 +148,7 @@ public final class Outbound {
         }
         Promise<Response> result = Promise.promise();
         long deadline = vertx.setTimer(timeout.toMillis(), t -> result.tryFail(new Failed("timed out")));
-        client.request(options).compose(request -> {
+        context.runOnContext(start -> client.request(options).compose(request -> {
             result.future().onFailure(e -> request.reset());
             return body == null ? request.send() : request.send(Buffer.buffer(body));
         }).compose(response -> {
@@ -153,7 +174,7 @@ public final class Outbound {
             } else {
                 result.tryFail(done.cause() instanceof Failed f ? f : new Failed(shortReason(done.cause())));
             }
-        });
+        }));
         try {
             // await() parks a virtual thread without holding its Vert.x context, so the answer's
             // callbacks can run; on any other thread it blocks.

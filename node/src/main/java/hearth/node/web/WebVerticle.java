@@ -39,6 +39,7 @@ public final class WebVerticle extends VerticleBase {
     private final ForumRoutes forumRoutes;
     private final ModRoutes modRoutes;
     private final BlockRoutes blockRoutes;
+    private final SubscriptionRoutes subscriptionRoutes;
     private final SearchRoutes searchRoutes;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
@@ -60,6 +61,7 @@ public final class WebVerticle extends VerticleBase {
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation);
         this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
         this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);
+        this.subscriptionRoutes = new SubscriptionRoutes(() -> federation.get().subscriptions(), gate, pages, views);
         this.searchRoutes = new SearchRoutes(index, forum, pages, views);
         this.failures = new Failures(pages, views);
     }
@@ -88,6 +90,7 @@ public final class WebVerticle extends VerticleBase {
         forumRoutes.register(router);
         modRoutes.register(router);
         blockRoutes.register(router);
+        subscriptionRoutes.register(router);
         searchRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).

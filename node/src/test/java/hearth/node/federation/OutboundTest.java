@@ -159,4 +159,28 @@ class OutboundTest {
             loopbackAllowed.close();
         }
     }
+
+    @Test
+    void everyAnswerIsReadWhicheverThreadAsks() throws Exception {
+        // Small answers arrive whole in one read; the body must still be caught every time, from a
+        // plain thread, a virtual thread, and several at once.
+        Outbound loopbackAllowed = new Outbound(vertx, true, Clock.systemUTC(), "Hearth-test");
+        URI actor = URI.create("http://127.0.0.1:" + port() + "/actor");
+        try {
+            for (int i = 0; i < 100; i++) {
+                assertEquals(200, loopbackAllowed.get(actor, KEY_ID, key, TIMEOUT).status());
+            }
+            try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+                for (int i = 0; i < 200; i++) {
+                    answers.add(threads.submit(() -> loopbackAllowed.get(actor, KEY_ID, key, TIMEOUT).body().length));
+                }
+                for (var answer : answers) {
+                    assertEquals("{\"type\":\"Note\"}".length(), answer.get());
+                }
+            }
+        } finally {
+            loopbackAllowed.close();
+        }
+    }
 }
