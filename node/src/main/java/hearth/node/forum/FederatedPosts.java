@@ -435,11 +435,11 @@ public final class FederatedPosts {
     public boolean applyLock(String threadId, boolean locked) {
         ForumModeration moderation = new ForumModeration(forum);
         boolean done = db.write(c -> {
-            Optional<ForumStore.ThreadHead> head = store.thread(c, threadId);
-            if (head.isEmpty() || head.get().locked() == locked) {
+            Optional<ForumModeration.Target> opening = moderation.opening(c, threadId);
+            if (opening.isEmpty() || opening.get().threadLocked() == locked) {
                 return false;
             }
-            moderation.lock(c, threadId, locked);
+            moderation.lock(c, opening.get(), locked);
             return true;
         });
         if (done) {

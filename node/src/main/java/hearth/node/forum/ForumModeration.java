@@ -84,9 +84,15 @@ public final class ForumModeration {
         }
     }
 
-    /** The circle a thread is in. */
-    public Optional<String> circleOfThread(Connection c, String threadId) throws SQLException {
-        return store.thread(c, threadId).map(ForumStore.ThreadHead::circleName);
+    /** A thread's opening post: moderators act on a thread through it. */
+    public Optional<Target> opening(Connection c, String threadId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM post WHERE thread_id = ? AND opening = ?")) {
+            s.setString(1, threadId);
+            s.setBoolean(2, true);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? target(c, r.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Lets a held post through: readers see it, and it counts in its thread. */
@@ -139,21 +145,13 @@ public final class ForumModeration {
     }
 
     /** Locks or unlocks a thread; its opening post takes a change number so followers hear of it. */
-    public void lock(Connection c, String threadId, boolean locked) throws SQLException {
+    public void lock(Connection c, Target opening, boolean locked) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE thread SET locked = ? WHERE id = ?")) {
             s.setBoolean(1, locked);
-            s.setString(2, threadId);
+            s.setString(2, opening.threadId());
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM post WHERE thread_id = ? AND opening = ?")) {
-            s.setString(1, threadId);
-            s.setBoolean(2, true);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    store.markChanged(c, r.getString(1), store.nextChange(c));
-                }
-            }
-        }
+        store.markChanged(c, opening.postId(), store.nextChange(c));
     }
 
     /** Bans the author behind the post's pseudonym; {@code circle} null for the whole node. */

@@ -105,18 +105,9 @@ public final class ModerationService {
     /** The opening post of a thread of her circles (the console shows a thread through it). */
     public String openingPost(Moderator m, String threadId) {
         return db.read(c -> {
-            try (var s = c.prepareStatement("SELECT id FROM post WHERE thread_id = ? AND opening = ?")) {
-                s.setString(1, threadId);
-                s.setBoolean(2, true);
-                try (var r = s.executeQuery()) {
-                    if (!r.next()) {
-                        throw new ForumProblem.NotFound("thread");
-                    }
-                    Target t = existing(c, r.getString(1));
-                    requireCircle(m, t.circle());
-                    return t.postId();
-                }
-            }
+            Target opening = openingOf(c, threadId);
+            requireCircle(m, opening.circle());
+            return opening.postId();
         });
     }
 
@@ -176,23 +167,18 @@ public final class ModerationService {
     public void lock(Moderator m, String threadId, boolean locked) {
         long now = clock.millis();
         db.write(c -> {
-            String circle = (Ids.looksValid(threadId) ? forum.circleOfThread(c, threadId)
-                    : java.util.Optional.<String>empty()).orElseThrow(() -> new ForumProblem.NotFound("thread"));
-            requireCircle(m, circle);
-            forum.lock(c, threadId, locked);
-            ModLog.record(c, now, circle, locked ? "lock" : "unlock", "", threadTitle(c, threadId), m.id());
+            Target opening = openingOf(c, threadId);
+            requireCircle(m, opening.circle());
+            forum.lock(c, opening, locked);
+            ModLog.record(c, now, opening.circle(), locked ? "lock" : "unlock", "", opening.threadTitle(), m.id());
             return null;
         });
         forum.changed();
     }
 
-    private String threadTitle(Connection c, String threadId) throws SQLException {
-        try (var s = c.prepareStatement("SELECT title FROM thread WHERE id = ?")) {
-            s.setString(1, threadId);
-            try (var r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : "";
-            }
-        }
+    private Target openingOf(Connection c, String threadId) throws SQLException {
+        return (Ids.looksValid(threadId) ? forum.opening(c, threadId) : java.util.Optional.<Target>empty())
+                .orElseThrow(() -> new ForumProblem.NotFound("thread"));
     }
 
     /**

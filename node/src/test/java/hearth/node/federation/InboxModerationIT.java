@@ -251,10 +251,10 @@ class InboxModerationIT {
     void aLockHereReachesFollowersAsTheCirclesLockAndAnUnlockAsItsUndo() throws Exception {
         FakeActor watcher = follower("locksmith");
         String threadId = bed.threadPath.substring(bed.threadPath.lastIndexOf('/') + 1);
-        moderate((m, c) -> m.lock(c, threadId, true));
+        moderate((m, c) -> m.lock(c, m.opening(c, threadId).orElseThrow(), true));
         FakeServer.Delivery lock = bed.remote.awaitDelivery(d -> fromCircle(d, watcher, "Lock"), InboxBed.SOON);
         assertEquals(bed.thread.thread().toString(), lock.activity().path("object").path("object").asText());
-        moderate((m, c) -> m.lock(c, threadId, false));
+        moderate((m, c) -> m.lock(c, m.opening(c, threadId).orElseThrow(), false));
         FakeServer.Delivery unlock = bed.remote.awaitDelivery(d -> fromCircle(d, watcher, "Undo"), InboxBed.SOON);
         assertEquals(lock.activity().path("object").path("id").asText(),
                 unlock.activity().path("object").path("object").path("id").asText(), "the Undo names the Lock");
