@@ -23,6 +23,10 @@ class SuspendIT {
                     () -> bed.text(bed.threadPath).contains("marmalade skies"));
             BlockBed.eventually(BlockBed.SOON, "search finds ana's reply",
                     () -> bed.search("marmalade").contains("marmalade skies"));
+            // The circle passes her reply on to its followers, her server too; that delivery was made
+            // before the suspension, so wait for it rather than mistake it for one made after.
+            BlockBed.eventually(BlockBed.SOON, "the circle's Announce of her reply reaches her server",
+                    () -> !bed.remote.delivered("Announce").isEmpty());
 
             assertEquals(303, maya.block(bed.remote.authority(), "suspend", false, "harassment"));
 
