@@ -236,7 +236,7 @@ final class BlockRoutes {
                 .map(a -> new BlocksPage.ActorRow(a.actor().toString(), a.severity().wire(), a.comments(),
                         views.date(a.createdAt())))
                 .toList();
-        Html.send(ctx, status, pages.render("mod/blocks.jte", new BlocksPage(views.chrome(), gate.csrf(ctx), domains,
+        Html.send(ctx, status, pages.render("mod/blocks.jte", new BlocksPage(views.chrome(ctx), gate.csrf(ctx), domains,
                 actors, form, actorForm, importText, importShared, errors, notices, SEVERITIES,
                 blocks.allowlistMode(), new ArrayList<>(blocks.partners()))));
     }

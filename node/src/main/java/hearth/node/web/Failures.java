@@ -66,6 +66,6 @@ final class Failures {
     }
 
     private void page(RoutingContext ctx, int status, String heading, String message) {
-        Html.send(ctx, status, pages.error(new ErrorPage(views.chrome(), status, heading, message)));
+        Html.send(ctx, status, pages.error(new ErrorPage(views.chrome(ctx), status, heading, message)));
     }
 }

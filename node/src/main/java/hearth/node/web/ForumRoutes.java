@@ -88,19 +88,19 @@ final class ForumRoutes {
 
     private void home(RoutingContext ctx) {
         List<Circle> circles = forum.circles();
-        Html.ok(ctx, pages.home(new HomePage(views.chrome(), config.node().description(),
+        Html.ok(ctx, pages.home(new HomePage(views.chrome(ctx), config.node().description(),
                 circles.stream().map(views::card).toList())));
     }
 
     private void about(RoutingContext ctx) {
-        Html.ok(ctx, pages.about(new AboutPage(views.chrome(), config.node().description(), config.node().rules())));
+        Html.ok(ctx, pages.about(new AboutPage(views.chrome(ctx), config.node().description(), config.node().rules())));
     }
 
     private void mine(RoutingContext ctx) {
         String authorId = visitor(ctx).authorId();
         var posts = authorId == null ? List.<hearth.ui.view.MyPostRow>of()
                 : forum.postsBy(authorId).stream().map(views::myPost).toList();
-        Html.ok(ctx, pages.mine(new MinePage(views.chrome(), authorId != null, posts)));
+        Html.ok(ctx, pages.mine(new MinePage(views.chrome(ctx), authorId != null, posts)));
     }
 
     private void circle(RoutingContext ctx) {
@@ -110,7 +110,7 @@ final class ForumRoutes {
         Page<ThreadSummary> page = forum.threads(name, cursor);
         String next = page.nextCursor() == null ? null
                 : Views.circleUrl(name) + "?after=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
-        Html.ok(ctx, pages.circle(new CirclePage(views.chrome(), circle.title(), circle.description(),
+        Html.ok(ctx, pages.circle(new CirclePage(views.chrome(ctx), circle.title(), circle.description(),
                 Views.newThreadUrl(name), page.items().stream().map(views::row).toList(), next,
                 cursor == null || cursor.isBlank())));
     }
@@ -156,7 +156,7 @@ final class ForumRoutes {
         // A thread removed by moderators shows only the reason, except to its moderators.
         var posts = removed != null && !moderates ? List.<hearth.ui.view.PostView>of()
                 : views.posts(thread, authorId, moderates);
-        Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(), Views.circleUrl(circle.name()),
+        Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(ctx), Views.circleUrl(circle.name()),
                 circle.title(), thread.title(), posts, reply, thread.locked(), removed)));
     }
 
@@ -188,7 +188,7 @@ final class ForumRoutes {
                                  List<String> errors) {
         ComposeForm form = Views.form(Views.newThreadUrl(circle.name()), tokens.issue(visitor.key()), true, draft,
                 true, forum.usualPseudonym(visitor.authorId()).orElse(null), null, errors, "Post thread");
-        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(), "Start a thread in " + circle.title(),
+        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx), "Start a thread in " + circle.title(),
                 Views.circleUrl(circle.name()), circle.title(), form)));
     }
 
@@ -240,7 +240,7 @@ final class ForumRoutes {
                             List<String> errors) {
         ComposeForm form = Views.form(Views.editUrl(post.circleName(), post.threadId(), post.id()),
                 tokens.issue(visitor.key()), post.opening(), draft, false, null, null, errors, "Save changes");
-        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(),
+        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx),
                 post.opening() ? "Edit your thread" : "Edit your reply",
                 Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())), "Back to the thread", form)));
     }
@@ -252,7 +252,7 @@ final class ForumRoutes {
 
     private void renderDelete(RoutingContext ctx, int status, Visitor visitor, Post post, List<String> errors) {
         String excerpt = post.source().length() > 300 ? post.source().substring(0, 299) + "…" : post.source();
-        Html.send(ctx, status, pages.confirmDelete(new DeletePage(views.chrome(),
+        Html.send(ctx, status, pages.confirmDelete(new DeletePage(views.chrome(ctx),
                 Views.deleteUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()), excerpt,
                 post.opening(), Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())), errors)));
     }
@@ -292,7 +292,7 @@ final class ForumRoutes {
             renderReport(ctx, 400, visitor, post, reason, comment, invalid.problems());
             return;
         }
-        Html.ok(ctx, pages.render("notice.jte", new NoticePage(views.chrome(), "Thank you",
+        Html.ok(ctx, pages.render("notice.jte", new NoticePage(views.chrome(ctx), "Thank you",
                 "Your report was sent to this circle's moderators. Nobody will learn that it came from you.",
                 Views.threadUrl(post.circleName(), post.threadId()), "Back to the thread")));
     }
@@ -311,7 +311,7 @@ final class ForumRoutes {
                               String comment, List<String> errors) {
         String text = post.source().replaceAll("\\s+", " ").strip();
         String excerpt = text.length() > 300 ? text.substring(0, 299) + "…" : text;
-        Html.send(ctx, status, pages.render("report.jte", new ReportPage(views.chrome(),
+        Html.send(ctx, status, pages.render("report.jte", new ReportPage(views.chrome(ctx),
                 Views.reportUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()),
                 post.pseudonym(), excerpt, Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())),
                 java.util.Arrays.stream(ReportReason.values()).map(r -> new Option(r.wire(), r.label())).toList(),

@@ -84,7 +84,7 @@ final class ModRoutes {
         Long before = parseLong(ctx.request().getParam("before"));
         List<ModLog.Entry> entries = moderation.log(before, LOG_PAGE);
         String older = entries.size() < LOG_PAGE ? null : "/modlog?before=" + entries.get(entries.size() - 1).at();
-        Html.ok(ctx, pages.render("modlog.jte", new ModLogPage(views.chrome(), entries.stream()
+        Html.ok(ctx, pages.render("modlog.jte", new ModLogPage(views.chrome(ctx), entries.stream()
                 .map(e -> new ModLogPage.Row(views.date(e.at()), Views.iso(e.at()),
                         e.circle() == null ? "the whole node" : e.circle(), e.action(), e.reason(), e.target()))
                 .toList(), older)));
@@ -94,7 +94,7 @@ final class ModRoutes {
 
     private void renderLogin(RoutingContext ctx, int status, String name, boolean askCode, List<String> errors) {
         Html.send(ctx, status, pages.render("mod/login.jte",
-                new LoginPage(views.chrome(), tokens.issue(null), name, askCode, errors)));
+                new LoginPage(views.chrome(ctx), tokens.issue(null), name, askCode, errors)));
     }
 
     private void login(RoutingContext ctx) {
@@ -128,7 +128,7 @@ final class ModRoutes {
         if (gate.current(ctx).isPresent() && gate.csrfAccepted(ctx)) {
             gate.endSession(ctx);
         }
-        Html.send(ctx, 200, pages.render("notice.jte", new NoticePage(views.chrome(), "Signed out",
+        Html.send(ctx, 200, pages.render("notice.jte", new NoticePage(views.chrome(ctx), "Signed out",
                 "You are signed out of the moderator console.", "/", "Back to the circles")));
     }
 
@@ -148,7 +148,7 @@ final class ModRoutes {
 
     private void renderItems(RoutingContext ctx, int status, Moderator m, String heading, List<QueueItem> items,
                              List<String> notices) {
-        Html.send(ctx, status, pages.render("mod/queue.jte", new ConsolePage(views.chrome(), m.name(), m.admin(),
+        Html.send(ctx, status, pages.render("mod/queue.jte", new ConsolePage(views.chrome(ctx), m.name(), m.admin(),
                 gate.csrf(ctx), heading, items.stream().map(this::itemView).toList(), notices, BAN_PERIODS)));
     }
 
@@ -229,7 +229,7 @@ final class ModRoutes {
 
     private void bans(RoutingContext ctx) {
         Moderator m = gate.require(ctx);
-        Html.ok(ctx, pages.render("mod/bans.jte", new BansPage(views.chrome(), gate.csrf(ctx),
+        Html.ok(ctx, pages.render("mod/bans.jte", new BansPage(views.chrome(ctx), gate.csrf(ctx),
                 moderation.bans(m).stream().map(this::banRow).toList())));
     }
 
@@ -251,7 +251,7 @@ final class ModRoutes {
 
     private void circles(RoutingContext ctx) {
         Moderator m = gate.require(ctx);
-        Html.ok(ctx, pages.render("mod/circles.jte", new CirclesPolicyPage(views.chrome(), gate.csrf(ctx),
+        Html.ok(ctx, pages.render("mod/circles.jte", new CirclesPolicyPage(views.chrome(ctx), gate.csrf(ctx),
                 forum.circles().stream().filter(c -> m.canModerate(c.name()))
                         .map(c -> new CirclesPolicyPage.Row("/mod/circles/" + c.name(), c.name(), c.title(),
                                 moderation.policy(c.name()).wire()))
@@ -280,9 +280,9 @@ final class ModRoutes {
         Moderator m = gate.require(ctx);
         boolean enabled = accounts.hasSecondFactor(m);
         String secret = enabled ? "" : accounts.pendingSecondFactor(m).orElseGet(() -> accounts.beginSecondFactor(m));
-        Html.send(ctx, status, pages.render("mod/second-factor.jte", new SecondFactorPage(views.chrome(),
+        Html.send(ctx, status, pages.render("mod/second-factor.jte", new SecondFactorPage(views.chrome(ctx),
                 gate.csrf(ctx), enabled, secret,
-                enabled ? "" : Totp.uri(views.chrome().nodeName(), m.name(), secret), errors)));
+                enabled ? "" : Totp.uri(views.chrome(ctx).nodeName(), m.name(), secret), errors)));
     }
 
     private void confirmSecondFactor(RoutingContext ctx) {

@@ -70,7 +70,7 @@ final class SearchRoutes {
         }
         Map<String, String> circleTitles = circles.stream().collect(Collectors.toMap(Circle::name, Circle::title,
                 (a, b) -> a, java.util.LinkedHashMap::new));
-        Html.ok(ctx, pages.search(new SearchPage(views.chrome(), text, circle, circleTitles, newest, localOnly, rows,
+        Html.ok(ctx, pages.search(new SearchPage(views.chrome(ctx), text, circle, circleTitles, newest, localOnly, rows,
                 total, next, after != null && !after.isBlank())));
     }
 

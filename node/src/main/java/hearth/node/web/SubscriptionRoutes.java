@@ -114,7 +114,7 @@ final class SubscriptionRoutes {
         boolean addTyped = typed.contains("url");
         var add = new SubscriptionsPage.AddForm(PAGE + "/sources", addTyped ? text(typed.get("url")) : "",
                 addTyped ? text(typed.get("kind")) : "hearth", addTyped ? text(typed.get("trust")) : "1", KINDS);
-        Html.send(ctx, status, pages.render("mod/subscriptions.jte", new SubscriptionsPage(views.chrome(),
+        Html.send(ctx, status, pages.render("mod/subscriptions.jte", new SubscriptionsPage(views.chrome(ctx),
                 gate.csrf(ctx), sources.stream().map(this::source).toList(), add, policyForm,
                 subs.applied().stream().map(a -> applied(a, labels)).toList(),
                 subs.pending().stream().map(r -> held(r, labels)).toList(), errors, notices)));

@@ -10,6 +10,7 @@ import hearth.node.forum.Post;
 import hearth.node.forum.PostRef;
 import hearth.node.forum.ThreadSummary;
 import hearth.ui.text.PostHtml;
+import hearth.ui.i18n.Messages;
 import hearth.ui.view.Chrome;
 import hearth.ui.view.CircleCard;
 import hearth.ui.view.ComposeForm;
@@ -17,6 +18,7 @@ import hearth.ui.view.CrisisLine;
 import hearth.ui.view.MyPostRow;
 import hearth.ui.view.PostView;
 import hearth.ui.view.ThreadRow;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,22 +28,25 @@ import java.util.Locale;
 /** Maps the forum's records onto the ui library's view models: URLs built, dates as text. Thread-safe. */
 final class Views {
 
-    private final Chrome chrome;
+    private final NodeConfig.Node node;
+    private final List<CrisisLine> crisisLines;
+    private final Languages languages;
     private final DateTimeFormatter dates;
 
-    Views(NodeConfig config) {
-        NodeConfig.Node node = config.node();
-        this.chrome = new Chrome(node.name(), node.exitUrl(),
-                config.crisisResources().stream()
-                        .map(r -> new CrisisLine(r.name(), r.phone(), r.text(), r.hours(), r.url()))
-                        .toList(),
-                node.languages().get(0));
+    Views(NodeConfig config, Languages languages) {
+        this.node = config.node();
+        this.crisisLines = config.crisisResources().stream()
+                .map(r -> new CrisisLine(r.name(), r.phone(), r.text(), r.hours(), r.url()))
+                .toList();
+        this.languages = languages;
         ZoneId zone = node.zone();
         this.dates = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone);
     }
 
-    Chrome chrome() {
-        return chrome;
+    /** The page frame for this reader, in her language. */
+    Chrome chrome(RoutingContext ctx) {
+        String lang = languages.pick(ctx);
+        return new Chrome(node.name(), node.exitUrl(), crisisLines, Messages.of(lang), languages.links(ctx, lang));
     }
 
     String date(long millis) {

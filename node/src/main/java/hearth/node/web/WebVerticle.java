@@ -41,6 +41,7 @@ public final class WebVerticle extends VerticleBase {
     private final BlockRoutes blockRoutes;
     private final SubscriptionRoutes subscriptionRoutes;
     private final SearchRoutes searchRoutes;
+    private final Languages languages;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
     private volatile HttpServer server;
@@ -55,7 +56,8 @@ public final class WebVerticle extends VerticleBase {
         this.host = host;
         this.port = port;
         Pages pages = new Pages();
-        Views views = new Views(config);
+        this.languages = new Languages(config.node().languages(), secureCookies);
+        Views views = new Views(config, languages);
         FormTokens tokens = new FormTokens(ids, Clock.systemUTC());
         ConsoleGate gate = new ConsoleGate(accounts, ids, secureCookies);
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation);
@@ -87,6 +89,7 @@ public final class WebVerticle extends VerticleBase {
             }
         });
         assets.register(router);
+        languages.register(router);
         forumRoutes.register(router);
         modRoutes.register(router);
         blockRoutes.register(router);
