@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles,
-                         Federation federation, Blocklists blocklists) {
+                         Federation federation, Blocklists blocklists, CrisisNote crisisNote) {
 
     private static final Pattern CIRCLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -23,6 +23,24 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         circles = circles == null ? List.of() : List.copyOf(circles);
         federation = federation == null ? new Federation(false, List.of(), null, null) : federation;
         blocklists = blocklists == null ? new Blocklists(null) : blocklists;
+        crisisNote = crisisNote == null ? new CrisisNote(false, List.of()) : crisisNote;
+    }
+
+    /**
+     * The gentle note shown after she posts words that match one of {@code phrases} (compared
+     * without case or accents, as whole words). Off unless {@code enabled} is true; enabled
+     * with no phrases is a mistake the operator should hear about at start.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record CrisisNote(Boolean enabled, List<String> phrases) {
+        public CrisisNote {
+            enabled = enabled != null && enabled;
+            phrases = phrases == null ? List.of() : phrases.stream()
+                    .filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            if (enabled && phrases.isEmpty()) {
+                throw new IllegalArgumentException("crisisNote is enabled but lists no phrases");
+            }
+        }
     }
 
     /**

@@ -1,16 +1,14 @@
 package hearth.node.forum;
 
 import hearth.node.store.Ids;
+import hearth.ui.i18n.Text;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,18 +18,18 @@ import java.util.Optional;
  */
 public final class Bans {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     /** A ban as the console lists it; {@code circle} null is the whole node, {@code until} null for ever. */
     public record Ban(String id, String circle, String pseudonym, String reason, long createdAt, Long until) {
 
-        /** What she reads when she tries to post. */
-        public String explanation() {
-            String where = circle == null ? "on this node" : "in this circle";
-            String when = until == null ? "" : " until " + DAY.format(Instant.ofEpochMilli(until)) + " (UTC)";
-            return "Moderators have stopped posts from you " + where + when + ". Reason: " + reason
-                    + ". Your words are still here, so you can keep a copy.";
+        /** What she reads when she tries to post: the reason, and until when (an {@link Instant}). */
+        public Text explanation() {
+            if (until == null) {
+                return circle == null ? Text.of("forum.problem.bannedNode", reason)
+                        : Text.of("forum.problem.bannedCircle", reason);
+            }
+            Instant end = Instant.ofEpochMilli(until);
+            return circle == null ? Text.of("forum.problem.bannedNodeUntil", reason, end)
+                    : Text.of("forum.problem.bannedCircleUntil", reason, end);
         }
     }
 

@@ -1,5 +1,6 @@
 package hearth.node.forum;
 
+import hearth.ui.i18n.Text;
 import java.util.List;
 
 /**
@@ -29,19 +30,20 @@ public abstract sealed class ForumProblem extends RuntimeException
 
     /**
      * The draft cannot be posted as it is: it breaks a rule (empty, too long: status 400), or she
-     * may not post here now (a locked thread, a ban: 403). {@code draft} is exactly what she typed.
+     * may not post here now (a locked thread, a ban: 403). {@code draft} is exactly what she typed;
+     * {@code problems} are said in her language by the web layer.
      */
     public static final class InvalidDraft extends ForumProblem {
-        private final transient List<String> problems;
+        private final transient List<Text> problems;
         private final transient Draft draft;
         private final int status;
 
-        public InvalidDraft(List<String> problems, Draft draft) {
+        public InvalidDraft(List<Text> problems, Draft draft) {
             this(problems, draft, 400);
         }
 
-        public InvalidDraft(List<String> problems, Draft draft, int status) {
-            super(String.join(" ", problems));
+        public InvalidDraft(List<Text> problems, Draft draft, int status) {
+            super(String.join(" ", problems.stream().map(Text::key).toList()));
             this.problems = List.copyOf(problems);
             this.draft = draft;
             this.status = status;
@@ -51,7 +53,7 @@ public abstract sealed class ForumProblem extends RuntimeException
             return status;
         }
 
-        public List<String> problems() {
+        public List<Text> problems() {
             return problems;
         }
 

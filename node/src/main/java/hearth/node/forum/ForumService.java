@@ -6,6 +6,7 @@ import hearth.node.store.Database;
 import hearth.node.store.Ids;
 import hearth.ui.text.PostFormatter;
 import hearth.ui.text.PostHtml;
+import hearth.ui.i18n.Text;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -193,8 +194,7 @@ public final class ForumService {
     }
 
     /** Shown when she replies in a locked thread; her words stay in the form. */
-    public static final String LOCKED = "Moderators have locked this thread, so it takes no new replies. "
-            + "Your words are still here if you want to keep them, or to start a new thread.";
+    public static final Text LOCKED = Text.of("forum.problem.locked");
 
     private void refuseIfBanned(Connection c, String authorId, String circleName, Draft draft) throws SQLException {
         var ban = Bans.active(c, authorId, circleName, clock.millis());
@@ -293,7 +293,7 @@ public final class ForumService {
     }
 
     private static void requireValid(Draft draft, boolean needsTitle) {
-        List<String> problems = Limits.check(draft, needsTitle);
+        List<Text> problems = Limits.check(draft, needsTitle);
         if (!problems.isEmpty()) {
             throw new ForumProblem.InvalidDraft(problems, draft);
         }

@@ -1,9 +1,10 @@
 package hearth.node.forum;
 
+import hearth.ui.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The size rules for posts, with the words she sees when she breaks one. */
+/** The size rules for posts, with what she is told (as bundle keys) when she breaks one. */
 public final class Limits {
 
     public static final int TITLE_MAX = 200;
@@ -12,25 +13,23 @@ public final class Limits {
     private Limits() {
     }
 
-    /** Checks a draft; returns the problems in plain words, or an empty list. */
-    static List<String> check(Draft draft, boolean needsTitle) {
-        List<String> problems = new ArrayList<>();
+    /** Checks a draft; returns the problems, or an empty list. */
+    static List<Text> check(Draft draft, boolean needsTitle) {
+        List<Text> problems = new ArrayList<>();
         if (needsTitle) {
             int title = draft.title().strip().codePointCount(0, draft.title().strip().length());
             if (title == 0) {
-                problems.add("Please give your thread a title.");
+                problems.add(Text.of("forum.problem.titleMissing"));
             } else if (title > TITLE_MAX) {
-                problems.add("The title is " + title + " characters long; the limit is " + TITLE_MAX
-                        + ". Please shorten it a little.");
+                problems.add(Text.of("forum.problem.titleTooLong", title, TITLE_MAX));
             }
         }
         String body = draft.body().strip();
         int length = body.codePointCount(0, body.length());
         if (length == 0) {
-            problems.add("Please write something before posting.");
+            problems.add(Text.of("forum.problem.bodyMissing"));
         } else if (length > BODY_MAX) {
-            problems.add("Your post is " + length + " characters long; the limit is " + BODY_MAX
-                    + ". You could split it into a post and a reply.");
+            problems.add(Text.of("forum.problem.bodyTooLong", length, BODY_MAX));
         }
         return problems;
     }

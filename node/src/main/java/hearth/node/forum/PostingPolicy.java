@@ -11,16 +11,23 @@ import java.util.Locale;
  * An author is new in a circle until a moderator has let one of her posts through there.
  */
 public enum PostingPolicy {
-    OPEN("open", "Open: posts appear at once"),
-    HOLD_FIRST("hold-first", "Hold the first post of each new author for a moderator"),
-    HOLD_ALL("hold-all", "Hold every post for a moderator");
+    OPEN("open", "Open: posts appear at once", "moderation.policy.open"),
+    HOLD_FIRST("hold-first", "Hold the first post of each new author for a moderator", "moderation.policy.holdFirst"),
+    HOLD_ALL("hold-all", "Hold every post for a moderator", "moderation.policy.holdAll");
 
     private final String wire;
     private final String description;
+    private final String key;
 
-    PostingPolicy(String wire, String description) {
+    PostingPolicy(String wire, String description, String key) {
         this.wire = wire;
         this.description = description;
+        this.key = key;
+    }
+
+    /** The bundle key of the console's words for it ({@link #description()} is the log's English). */
+    public String key() {
+        return key;
     }
 
     public String wire() {

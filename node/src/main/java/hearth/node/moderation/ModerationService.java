@@ -7,6 +7,7 @@ import hearth.node.forum.ForumProblem;
 import hearth.node.forum.PostingPolicy;
 import hearth.node.store.Database;
 import hearth.node.store.Ids;
+import hearth.ui.i18n.Text;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -53,13 +54,12 @@ public final class ModerationService {
     public void report(String postId, String reason, String comment) {
         ReportReason why = ReportReason.parse(reason).orElse(null);
         String text = comment == null ? "" : comment.strip();
-        List<String> problems = new ArrayList<>();
+        List<Text> problems = new ArrayList<>();
         if (why == null) {
-            problems.add("Please choose what is wrong with this post.");
+            problems.add(Text.of("moderation.problem.reportReason"));
         }
         if (text.length() > Reports.COMMENT_MAX) {
-            problems.add("Your note is " + text.length() + " characters; please keep it under "
-                    + Reports.COMMENT_MAX + ".");
+            problems.add(Text.of("moderation.problem.reportTooLong", text.length(), Reports.COMMENT_MAX));
         }
         if (!problems.isEmpty()) {
             throw new ModerationProblem.Invalid(problems);
@@ -137,7 +137,7 @@ public final class ModerationService {
     }
 
     public void remove(Moderator m, String postId, String reason) {
-        String why = requireReason(reason, "Please give a reason: readers will see it in place of the post.");
+        String why = requireReason(reason, Text.of("moderation.problem.removeReason"));
         act(m, postId, (c, t, now) -> {
             if (t.removed()) {
                 return;
@@ -187,9 +187,9 @@ public final class ModerationService {
      * moderator and the log only ever see the one she acted on.
      */
     public void ban(Moderator m, String postId, boolean wholeNode, Duration period, String reason) {
-        String why = requireReason(reason, "Please give a reason for the ban: it goes in the public log.");
+        String why = requireReason(reason, Text.of("moderation.problem.banReason"));
         if (wholeNode && !m.admin()) {
-            throw new ModerationProblem.NotAllowed("Only a node admin can ban someone from the whole node.");
+            throw new ModerationProblem.NotAllowed(Text.of("moderation.problem.banNodeAdminOnly"));
         }
         act(m, postId, (c, t, now) -> {
             Long until = period == null ? null : now + period.toMillis();
@@ -259,18 +259,18 @@ public final class ModerationService {
 
     private static void requireCircle(Moderator m, String circle) {
         if (!m.canModerate(circle)) {
-            throw new ModerationProblem.NotAllowed("You moderate other circles, not this one.");
+            throw new ModerationProblem.NotAllowed(Text.of("moderation.problem.otherCircle"));
         }
     }
 
-    private static String requireReason(String reason, String problem) {
+    private static String requireReason(String reason, Text problem) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
             throw new ModerationProblem.Invalid(List.of(problem));
         }
         if (why.length() > REASON_MAX) {
-            throw new ModerationProblem.Invalid(List.of("Please keep the reason under " + REASON_MAX
-                    + " characters; it is " + why.length() + "."));
+            throw new ModerationProblem.Invalid(List.of(Text.of("moderation.problem.reasonTooLong", REASON_MAX,
+                    why.length())));
         }
         return why;
     }

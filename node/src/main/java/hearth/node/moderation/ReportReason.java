@@ -3,21 +3,31 @@ package hearth.node.moderation;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Why a reader reports a post. "Someone may be at risk" goes to the top of the queue. */
+/**
+ * Why a reader reports a post. "Someone may be at risk" goes to the top of the queue.
+ * {@link #label()} is the English word other servers receive; pages show {@link #key()}'s text.
+ */
 public enum ReportReason {
-    AT_RISK("at-risk", "Someone may be at risk"),
-    HARASSMENT("harassment", "Harassment"),
-    HARMFUL_ADVICE("harmful-advice", "Harmful advice"),
-    IDENTIFYING("identifying", "It identifies someone"),
-    SPAM("spam", "Spam"),
-    OTHER("other", "Something else");
+    AT_RISK("at-risk", "Someone may be at risk", "moderation.reason.atRisk"),
+    HARASSMENT("harassment", "Harassment", "moderation.reason.harassment"),
+    HARMFUL_ADVICE("harmful-advice", "Harmful advice", "moderation.reason.harmfulAdvice"),
+    IDENTIFYING("identifying", "It identifies someone", "moderation.reason.identifying"),
+    SPAM("spam", "Spam", "moderation.reason.spam"),
+    OTHER("other", "Something else", "moderation.reason.other");
 
     private final String wire;
     private final String label;
+    private final String key;
 
-    ReportReason(String wire, String label) {
+    ReportReason(String wire, String label, String key) {
         this.wire = wire;
         this.label = label;
+        this.key = key;
+    }
+
+    /** The bundle key of the words a reader or moderator sees. */
+    public String key() {
+        return key;
     }
 
     public String wire() {

@@ -66,7 +66,10 @@ public final class Reports {
         }
     }
 
-    /** Posts with open reports or waiting while held, in the given circles (null: all), at most {@code limit}. */
+    /**
+     * Posts with open reports or waiting while held, in the given circles (null: all), at most
+     * {@code limit}: those reported as someone at risk first, so a long queue never pushes them out.
+     */
     static List<String> waitingPosts(Connection c, java.util.Set<String> circles, int limit) throws SQLException {
         String circleFilter = circles == null ? ""
                 : circles.isEmpty() ? " AND 1 = 0"
@@ -78,7 +81,10 @@ public final class Reports {
                   AND ((p.held = ? AND p.removed_at IS NULL)
                        OR EXISTS (SELECT 1 FROM report r WHERE r.post_id = p.id AND r.resolved_at IS NULL))
                 %s
-                ORDER BY p.created_at LIMIT ?""".formatted(circleFilter))) {
+                ORDER BY EXISTS (SELECT 1 FROM report r WHERE r.post_id = p.id AND r.resolved_at IS NULL
+                                 AND r.reason = ?) DESC,
+                         p.created_at
+                LIMIT ?""".formatted(circleFilter))) {
             int i = 1;
             s.setBoolean(i++, true);
             if (circles != null) {
@@ -86,6 +92,7 @@ public final class Reports {
                     s.setString(i++, circle);
                 }
             }
+            s.setString(i++, ReportReason.AT_RISK.wire());
             s.setInt(i, limit);
             List<String> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

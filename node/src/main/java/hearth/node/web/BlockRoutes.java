@@ -3,6 +3,7 @@ package hearth.node.web;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hearth.federation.blocklist.BlocklistFormatException;
 import hearth.federation.blocklist.DomainBlock;
+import hearth.federation.blocklist.Domains;
 import hearth.federation.blocklist.Feed;
 import hearth.federation.blocklist.FeedDocument;
 import hearth.federation.blocklist.Severity;
@@ -14,6 +15,8 @@ import hearth.node.federation.Federation;
 import hearth.node.federation.Urls;
 import hearth.node.moderation.Moderator;
 import hearth.ui.Pages;
+import hearth.ui.i18n.Messages;
+import hearth.ui.i18n.Text;
 import hearth.ui.view.BlocksPage;
 import hearth.ui.view.Option;
 import io.vertx.core.MultiMap;
@@ -37,11 +40,14 @@ import java.util.function.Supplier;
 final class BlockRoutes {
 
     private static final String PUBLISHED_CACHE = "public, max-age=300";
-    private static final Map<String, String> DONE = Map.of("saved", "Saved. The block applies now.",
-            "lifted", "Lifted.", "actor", "The actor is blocked.", "actor-lifted", "The actor block is lifted.");
-    private static final List<Option> SEVERITIES = List.of(new Option("suspend", "suspend"),
-            new Option("filter", "filter (hold for review)"), new Option("silence", "silence"),
-            new Option("noop", "noop (a note only)"));
+    private static final Map<String, String> DONE = Map.of("saved", "moderation.blocks.done.saved",
+            "lifted", "moderation.blocks.done.lifted", "actor", "moderation.blocks.done.actor",
+            "actor-lifted", "moderation.blocks.done.actorLifted");
+    // Severities, each labelled with the key of its words.
+    private static final List<Option> SEVERITIES = List.of(new Option("suspend", "moderation.blocks.severity.suspend"),
+            new Option("filter", "moderation.blocks.severity.filter"),
+            new Option("silence", "moderation.blocks.severity.silence"),
+            new Option("noop", "moderation.blocks.severity.noop"));
 
     private final Blocks blocks;
     private final Supplier<Federation> federation;
@@ -116,7 +122,7 @@ final class BlockRoutes {
                 .orElse(BlocksPage.DomainForm.empty());
         String done = DONE.get(String.valueOf(ctx.request().getParam("done")));
         render(ctx, 200, form, BlocksPage.ActorForm.empty(), "", false, List.of(),
-                done == null ? List.of() : List.of(done));
+                done == null ? List.of() : List.of(Text.of(done)));
     }
 
     private void put(RoutingContext ctx) {
@@ -134,7 +140,7 @@ final class BlockRoutes {
             block = new DomainBlock(typed.domain(), Severity.parse(typed.severity()), typed.rejectMedia(),
                     typed.rejectReports(), typed.publicComment().strip(), typed.privateComment().strip(), typed.obfuscate());
         } catch (IllegalArgumentException bad) {
-            render(ctx, 400, typed, BlocksPage.ActorForm.empty(), "", false, List.of(sentence(bad.getMessage())), List.of());
+            render(ctx, 400, typed, BlocksPage.ActorForm.empty(), "", false, List.of(problemWith(typed)), List.of());
             return;
         }
         blocks.put(block, typed.shared(), m.id());
@@ -169,7 +175,7 @@ final class BlockRoutes {
             blocks.putActor(URI.create(typed.actor().strip()), Severity.parse(typed.severity()), typed.comments(), m.id());
         } catch (IllegalArgumentException bad) {
             render(ctx, 400, BlocksPage.DomainForm.empty(), typed, "", false,
-                    List.of("Please give the actor's full address, like https://example.social/users/name."), List.of());
+                    List.of(Text.of("moderation.blocks.problem.actor")), List.of());
             return;
         }
         Html.seeOther(ctx, "/mod/blocks?done=actor");
@@ -205,11 +211,11 @@ final class BlockRoutes {
             result = blocks.importCsv(new StringReader(csv), shared, m.id());
         } catch (BlocklistFormatException bad) {
             render(ctx, 400, BlocksPage.DomainForm.empty(), BlocksPage.ActorForm.empty(), csv, shared,
-                    List.of("Nothing was imported: " + bad.getMessage()), List.of());
+                    List.of(Text.of("moderation.blocks.problem.import", bad.getMessage())), List.of());
             return;
         }
         render(ctx, 200, BlocksPage.DomainForm.empty(), BlocksPage.ActorForm.empty(), "", false, List.of(),
-                List.of("Imported " + result.read() + " entries; " + result.changed() + " changed a block."));
+                List.of(Text.of("moderation.blocks.done.imported", result.read(), result.changed())));
     }
 
     private void exportCsv(RoutingContext ctx) {
@@ -230,28 +236,36 @@ final class BlockRoutes {
     }
 
     private void render(RoutingContext ctx, int status, BlocksPage.DomainForm form, BlocksPage.ActorForm actorForm,
-                        String importText, boolean importShared, List<String> errors, List<String> notices) {
-        List<BlocksPage.DomainRow> domains = blocks.list().stream().map(this::row).toList();
+                        String importText, boolean importShared, List<Text> errors, List<Text> notices) {
+        Messages t = views.t(ctx);
+        List<BlocksPage.DomainRow> domains = blocks.list().stream().map(e -> row(ctx, e)).toList();
         List<BlocksPage.ActorRow> actors = blocks.actors().stream()
                 .map(a -> new BlocksPage.ActorRow(a.actor().toString(), a.severity().wire(), a.comments(),
-                        views.date(a.createdAt())))
+                        views.date(ctx, a.createdAt())))
                 .toList();
+        List<Option> severities = SEVERITIES.stream().map(o -> new Option(o.value(), t.get(o.label()))).toList();
         Html.send(ctx, status, pages.render("mod/blocks.jte", new BlocksPage(views.chrome(ctx), gate.csrf(ctx), domains,
-                actors, form, actorForm, importText, importShared, errors, notices, SEVERITIES,
-                blocks.allowlistMode(), new ArrayList<>(blocks.partners()))));
+                actors, form, actorForm, importText, importShared, views.say(ctx, errors), views.say(ctx, notices),
+                severities, blocks.allowlistMode(), new ArrayList<>(blocks.partners()))));
     }
 
-    private BlocksPage.DomainRow row(DomainEntry e) {
-        DomainBlock b = e.block();
+    /** The flags of a block in the reader's words, comma-separated; empty when there are none. */
+    static String flags(Messages t, boolean rejectMedia, boolean rejectReports) {
         List<String> flags = new ArrayList<>();
-        if (b.rejectMedia()) {
-            flags.add("reject media");
+        if (rejectMedia) {
+            flags.add(t.get("moderation.blocks.flag.rejectMedia"));
         }
-        if (b.rejectReports()) {
-            flags.add("reject reports");
+        if (rejectReports) {
+            flags.add(t.get("moderation.blocks.flag.rejectReports"));
         }
-        return new BlocksPage.DomainRow(b.domain(), b.severity().wire(), String.join(", ", flags), b.publicComment(),
-                b.privateComment(), e.shared(), b.obfuscate(), views.date(e.updatedAt()),
+        return String.join(", ", flags);
+    }
+
+    private BlocksPage.DomainRow row(RoutingContext ctx, DomainEntry e) {
+        DomainBlock b = e.block();
+        return new BlocksPage.DomainRow(b.domain(), b.severity().wire(), flags(views.t(ctx), b.rejectMedia(),
+                b.rejectReports()), b.publicComment(), b.privateComment(), e.shared(), b.obfuscate(),
+                views.date(ctx, e.updatedAt()),
                 "/mod/blocks?edit=" + java.net.URLEncoder.encode(b.domain(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -270,8 +284,22 @@ final class BlockRoutes {
         return "true".equals(form.get(name)) || "on".equals(form.get(name));
     }
 
-    private static String sentence(String message) {
-        String text = message == null || message.isBlank() ? "That block could not be saved." : message.strip();
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1) + (text.endsWith(".") ? "" : ".");
+    /** Why the block she typed could not be made, checked in the order the form asks. */
+    private static Text problemWith(BlocksPage.DomainForm typed) {
+        try {
+            Domains.normalize(typed.domain());
+        } catch (IllegalArgumentException bad) {
+            return typed.domain().isBlank() ? Text.of("moderation.blocks.problem.noDomain")
+                    : Text.of("moderation.blocks.problem.domain", typed.domain().strip());
+        }
+        try {
+            Severity.parse(typed.severity());
+        } catch (IllegalArgumentException bad) {
+            return Text.of("moderation.blocks.problem.severity");
+        }
+        if (typed.publicComment().strip().length() > DomainBlock.MAX_PUBLIC_COMMENT) {
+            return Text.of("moderation.blocks.problem.comment", DomainBlock.MAX_PUBLIC_COMMENT);
+        }
+        return Text.of("moderation.blocks.problem.notSaved");
     }
 }

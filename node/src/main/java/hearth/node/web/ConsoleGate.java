@@ -3,6 +3,7 @@ package hearth.node.web;
 import hearth.node.author.AuthorIds;
 import hearth.node.moderation.Moderator;
 import hearth.node.moderation.ModeratorAccounts;
+import hearth.ui.i18n.Text;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -55,7 +56,7 @@ final class ConsoleGate {
     Moderator requireAdmin(RoutingContext ctx) {
         Moderator m = require(ctx);
         if (!m.admin()) {
-            throw new hearth.node.moderation.ModerationProblem.NotAllowed("Only a node admin can do this.");
+            throw new hearth.node.moderation.ModerationProblem.NotAllowed(Text.of("moderation.problem.adminOnly"));
         }
         return m;
     }

@@ -32,40 +32,35 @@ final class Failures {
         if (failure instanceof ConsoleGate.SignInNeeded) {
             Html.seeOther(ctx, "/mod/login");
         } else if (failure instanceof ModerationProblem.NotAllowed notAllowed) {
-            page(ctx, 403, "That is for other moderators", notAllowed.getMessage());
+            page(ctx, 403, "moderation.error.notAllowed.heading", views.say(ctx, notAllowed.text()));
         } else if (failure instanceof ModerationProblem.Invalid invalid) {
-            page(ctx, 400, "That form was not complete", String.join(" ", invalid.problems()));
+            page(ctx, 400, "moderation.error.incomplete.heading", String.join(" ", views.say(ctx, invalid.problems())));
         } else if (failure instanceof ForumProblem.NotFound) {
             notFound(ctx);
         } else if (failure instanceof ForumProblem.NotYours) {
-            page(ctx, 403, "This isn't your post",
-                    "This post was written from another browser, so it can't be changed from here. "
-                            + "Only the browser that wrote a post can edit or delete it.");
+            page(ctx, 403, "common.error.notYours.heading", views.t(ctx).get("common.error.notYours.message"));
         } else if (failure == null && ctx.statusCode() == 404) {
             notFound(ctx);
         } else if (failure == null && ctx.statusCode() == 413) {
-            page(ctx, 413, "That was too much to receive at once",
-                    "What you sent was larger than this site accepts. Please go back: your words should still be "
-                            + "in the form, and you could split them into a post and a reply.");
+            page(ctx, 413, "common.error.tooLarge.heading", views.t(ctx).get("common.error.tooLarge.message"));
         } else if (failure == null && ctx.statusCode() == 405) {
-            page(ctx, 405, "That can't be done here", "This address can't be used that way.");
+            page(ctx, 405, "common.error.method.heading", views.t(ctx).get("common.error.method.message"));
         } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-            page(ctx, ctx.statusCode(), "That didn't work", "Something about that request wasn't right.");
+            page(ctx, ctx.statusCode(), "common.error.request.heading", views.t(ctx).get("common.error.request.message"));
         } else {
             // Only the exception, never the request: no address, agent, path or form text in the log.
             LOG.log(Level.SEVERE, "request failed", failure);
-            page(ctx, 500, "Something went wrong on our side",
-                    "Sorry. Please try again in a moment. If you were posting, go back: your words should still "
-                            + "be in the form.");
+            page(ctx, 500, "common.error.server.heading", views.t(ctx).get("common.error.server.message"));
         }
     }
 
     private void notFound(RoutingContext ctx) {
-        page(ctx, 404, "We couldn't find that page",
-                "It may have been deleted by its author, or the address may be mistyped.");
+        page(ctx, 404, "common.error.notFound.heading", views.t(ctx).get("common.error.notFound.message"));
     }
 
-    private void page(RoutingContext ctx, int status, String heading, String message) {
-        Html.send(ctx, status, pages.error(new ErrorPage(views.chrome(ctx), status, heading, message)));
+    /** A calm page: the heading is a key, the message already in the reader's language. */
+    private void page(RoutingContext ctx, int status, String headingKey, String message) {
+        Html.send(ctx, status, pages.error(new ErrorPage(views.chrome(ctx), status, views.t(ctx).get(headingKey),
+                message)));
     }
 }

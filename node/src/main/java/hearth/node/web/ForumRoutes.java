@@ -17,6 +17,8 @@ import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ReportReason;
 import hearth.node.moderation.Reports;
 import hearth.ui.Pages;
+import hearth.ui.i18n.Messages;
+import hearth.ui.i18n.Text;
 import hearth.ui.view.NoticePage;
 import hearth.ui.view.Option;
 import hearth.ui.view.ReportPage;
@@ -41,8 +43,8 @@ import java.util.List;
  */
 final class ForumRoutes {
 
-    static final String EXPIRED_FORM = "This form was open for a long time, or came from another site, so it "
-            + "was not sent. Your words are still here: please press the button again.";
+    /** A form whose token did not match: too old, or sent from another site. */
+    static final Text EXPIRED_FORM = Text.of("common.form.expired");
 
     private final ForumService forum;
     private final Pages pages;
@@ -53,6 +55,7 @@ final class ForumRoutes {
     private final boolean secureCookies;
     private final ConsoleGate gate;
     private final ModerationService moderation;
+    private final CrisisNote crisisNote;
 
     ForumRoutes(ForumService forum, Pages pages, Views views, NodeConfig config, AuthorIds ids, FormTokens tokens,
                 boolean secureCookies, ConsoleGate gate, ModerationService moderation) {
@@ -65,6 +68,7 @@ final class ForumRoutes {
         this.ids = ids;
         this.tokens = tokens;
         this.secureCookies = secureCookies;
+        this.crisisNote = new CrisisNote(config.crisisNote(), secureCookies);
     }
 
     void register(Router router) {
@@ -89,7 +93,7 @@ final class ForumRoutes {
     private void home(RoutingContext ctx) {
         List<Circle> circles = forum.circles();
         Html.ok(ctx, pages.home(new HomePage(views.chrome(ctx), config.node().description(),
-                circles.stream().map(views::card).toList())));
+                circles.stream().map(c -> views.card(ctx, c)).toList())));
     }
 
     private void about(RoutingContext ctx) {
@@ -99,7 +103,7 @@ final class ForumRoutes {
     private void mine(RoutingContext ctx) {
         String authorId = visitor(ctx).authorId();
         var posts = authorId == null ? List.<hearth.ui.view.MyPostRow>of()
-                : forum.postsBy(authorId).stream().map(views::myPost).toList();
+                : forum.postsBy(authorId).stream().map(p -> views.myPost(ctx, p)).toList();
         Html.ok(ctx, pages.mine(new MinePage(views.chrome(ctx), authorId != null, posts)));
     }
 
@@ -111,14 +115,15 @@ final class ForumRoutes {
         String next = page.nextCursor() == null ? null
                 : Views.circleUrl(name) + "?after=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
         Html.ok(ctx, pages.circle(new CirclePage(views.chrome(ctx), circle.title(), circle.description(),
-                Views.newThreadUrl(name), page.items().stream().map(views::row).toList(), next,
+                Views.newThreadUrl(name), page.items().stream().map(t -> views.row(ctx, t)).toList(), next,
                 cursor == null || cursor.isBlank())));
     }
 
     private void thread(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
         ForumThread thread = visibleThread(ctx, visitor);
-        renderThread(ctx, 200, visitor, thread, null, List.of());
+        boolean note = crisisNote.take(ctx, Views.threadUrl(thread.circleName(), thread.id()));
+        renderThread(ctx, 200, visitor, thread, null, List.of(), note);
     }
 
     /**
@@ -139,9 +144,18 @@ final class ForumRoutes {
         return gate.current(ctx).map(m -> m.canModerate(circle)).orElse(false);
     }
 
-    /** Renders a thread; a null {@code draft} means an empty reply form under the name she uses here. */
     private void renderThread(RoutingContext ctx, int status, Visitor visitor, ForumThread thread, Draft draft,
-                              List<String> errors) {
+                              List<Text> errors) {
+        renderThread(ctx, status, visitor, thread, draft, errors, false);
+    }
+
+    /**
+     * Renders a thread; a null {@code draft} means an empty reply form under the name she uses here.
+     *
+     * @param crisisNote whether to show the gentle note at the top (see {@link CrisisNote})
+     */
+    private void renderThread(RoutingContext ctx, int status, Visitor visitor, ForumThread thread, Draft draft,
+                              List<Text> errors, boolean crisisNote) {
         String authorId = visitor.authorId();
         Circle circle = forum.circle(thread.circleName());
         String oneOff = forum.oneOffPseudonym(authorId, thread.id()).orElse(null);
@@ -152,12 +166,13 @@ final class ForumRoutes {
         boolean closed = thread.locked() || removed != null;
         ComposeForm reply = closed && draft == null ? null
                 : Views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
-                        false, shown, true, forum.usualPseudonym(authorId).orElse(null), oneOff, errors, "Post reply");
+                        false, shown, true, forum.usualPseudonym(authorId).orElse(null), oneOff, views.say(ctx, errors),
+                        views.t(ctx).get("forum.compose.postReply"));
         // A thread removed by moderators shows only the reason, except to its moderators.
         var posts = removed != null && !moderates ? List.<hearth.ui.view.PostView>of()
-                : views.posts(thread, authorId, moderates);
+                : views.posts(ctx, thread, authorId, moderates);
         Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(ctx), Views.circleUrl(circle.name()),
-                circle.title(), thread.title(), posts, reply, thread.locked(), removed)));
+                circle.title(), thread.title(), posts, reply, thread.locked(), removed, crisisNote)));
     }
 
     // ---- starting a thread
@@ -178,6 +193,7 @@ final class ForumRoutes {
         try {
             PostRef ref = forum.startThread(visitor.authorIdForWriting(), circle.name(), draft);
             visitor.keepKey();
+            crisisNote.afterPosting(ctx, draft, Views.threadUrl(ref.circleName(), ref.threadId()));
             Html.seeOther(ctx, Views.threadUrl(ref.circleName(), ref.threadId()));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderNewThread(ctx, invalid.status(), visitor, circle, invalid.draft(), invalid.problems());
@@ -185,10 +201,13 @@ final class ForumRoutes {
     }
 
     private void renderNewThread(RoutingContext ctx, int status, Visitor visitor, Circle circle, Draft draft,
-                                 List<String> errors) {
+                                 List<Text> errors) {
+        Messages t = views.t(ctx);
         ComposeForm form = Views.form(Views.newThreadUrl(circle.name()), tokens.issue(visitor.key()), true, draft,
-                true, forum.usualPseudonym(visitor.authorId()).orElse(null), null, errors, "Post thread");
-        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx), "Start a thread in " + circle.title(),
+                true, forum.usualPseudonym(visitor.authorId()).orElse(null), null, views.say(ctx, errors),
+                t.get("forum.compose.postThread"));
+        Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx),
+                t.get("forum.compose.newThread", circle.title()),
                 Views.circleUrl(circle.name()), circle.title(), form)));
     }
 
@@ -205,6 +224,7 @@ final class ForumRoutes {
         try {
             PostRef ref = forum.reply(visitor.authorIdForWriting(), thread.circleName(), thread.id(), draft);
             visitor.keepKey();
+            crisisNote.afterPosting(ctx, draft, Views.threadUrl(ref.circleName(), ref.threadId()));
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderThread(ctx, invalid.status(), visitor, thread, invalid.draft(), invalid.problems());
@@ -230,6 +250,7 @@ final class ForumRoutes {
         }
         try {
             PostRef ref = forum.edit(visitor.authorId(), post.circleName(), post.threadId(), post.id(), draft);
+            crisisNote.afterPosting(ctx, draft, Views.threadUrl(ref.circleName(), ref.threadId()));
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderEdit(ctx, invalid.status(), visitor, post, invalid.draft(), invalid.problems());
@@ -237,12 +258,15 @@ final class ForumRoutes {
     }
 
     private void renderEdit(RoutingContext ctx, int status, Visitor visitor, Post post, Draft draft,
-                            List<String> errors) {
+                            List<Text> errors) {
+        Messages t = views.t(ctx);
         ComposeForm form = Views.form(Views.editUrl(post.circleName(), post.threadId(), post.id()),
-                tokens.issue(visitor.key()), post.opening(), draft, false, null, null, errors, "Save changes");
+                tokens.issue(visitor.key()), post.opening(), draft, false, null, null, views.say(ctx, errors),
+                t.get("forum.compose.save"));
         Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx),
-                post.opening() ? "Edit your thread" : "Edit your reply",
-                Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())), "Back to the thread", form)));
+                t.get(post.opening() ? "forum.compose.editThread" : "forum.compose.editReply"),
+                Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())),
+                t.get("forum.compose.backToThread"), form)));
     }
 
     private void deleteForm(RoutingContext ctx) {
@@ -250,11 +274,12 @@ final class ForumRoutes {
         renderDelete(ctx, 200, visitor, ownPost(ctx, visitor), List.of());
     }
 
-    private void renderDelete(RoutingContext ctx, int status, Visitor visitor, Post post, List<String> errors) {
+    private void renderDelete(RoutingContext ctx, int status, Visitor visitor, Post post, List<Text> errors) {
         String excerpt = post.source().length() > 300 ? post.source().substring(0, 299) + "…" : post.source();
         Html.send(ctx, status, pages.confirmDelete(new DeletePage(views.chrome(ctx),
                 Views.deleteUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()), excerpt,
-                post.opening(), Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())), errors)));
+                post.opening(), Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())),
+                views.say(ctx, errors))));
     }
 
     private void delete(RoutingContext ctx) {
@@ -292,9 +317,10 @@ final class ForumRoutes {
             renderReport(ctx, 400, visitor, post, reason, comment, invalid.problems());
             return;
         }
-        Html.ok(ctx, pages.render("notice.jte", new NoticePage(views.chrome(ctx), "Thank you",
-                "Your report was sent to this circle's moderators. Nobody will learn that it came from you.",
-                Views.threadUrl(post.circleName(), post.threadId()), "Back to the thread")));
+        Messages t = views.t(ctx);
+        Html.ok(ctx, pages.render("notice.jte", new NoticePage(views.chrome(ctx), t.get("forum.report.thanks"),
+                t.get("forum.report.sent"), Views.threadUrl(post.circleName(), post.threadId()),
+                t.get("forum.report.back"))));
     }
 
     /** A post readers can see (so can report): not deleted, removed or held. */
@@ -308,14 +334,15 @@ final class ForumRoutes {
     }
 
     private void renderReport(RoutingContext ctx, int status, Visitor visitor, Post post, String reason,
-                              String comment, List<String> errors) {
+                              String comment, List<Text> errors) {
+        Messages t = views.t(ctx);
         String text = post.source().replaceAll("\\s+", " ").strip();
         String excerpt = text.length() > 300 ? text.substring(0, 299) + "…" : text;
         Html.send(ctx, status, pages.render("report.jte", new ReportPage(views.chrome(ctx),
                 Views.reportUrl(post.circleName(), post.threadId(), post.id()), tokens.issue(visitor.key()),
                 post.pseudonym(), excerpt, Views.postUrl(new PostRef(post.circleName(), post.threadId(), post.id())),
-                java.util.Arrays.stream(ReportReason.values()).map(r -> new Option(r.wire(), r.label())).toList(),
-                reason, comment, Reports.COMMENT_MAX, errors)));
+                java.util.Arrays.stream(ReportReason.values()).map(r -> new Option(r.wire(), t.get(r.key()))).toList(),
+                reason, comment, Reports.COMMENT_MAX, views.say(ctx, errors))));
     }
 
     // ---- helpers

@@ -12,15 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 
 /**
  * Which language a reader gets: the one she switched to (a cookie set only when she uses the
- * switcher), else the best match for her browser's Accept-Language among the node's
- * languages, else the node's first language. Thread-safe.
+ * switcher), else the best match for her browser's Accept-Language (q-values respected, a
+ * language with {@code q=0} never chosen) among the node's languages, else the node's first.
+ *
+ * <p>The node's languages come from {@code node.languages}; one Hearth has no interface text
+ * for is not offered, and a warning says so once at start. {@code GET /language/:tag?back=/path}
+ * switches and returns to a path on this node, never to another site. Thread-safe.
  */
 final class Languages {
 
     static final String COOKIE = "hearth_lang";
+    private static final Logger LOG = Logger.getLogger(Languages.class.getName());
     private static final long MAX_AGE_SECONDS = 400L * 24 * 3600;
 
     private final List<String> offered;
@@ -29,14 +35,23 @@ final class Languages {
     /** @param configured the node's languages, default first; those without bundles are not offered */
     Languages(List<String> configured, boolean secure) {
         List<String> usable = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
         for (String tag : configured) {
-            String lang = Locale.forLanguageTag(tag).getLanguage();
-            if (Messages.LANGUAGES.contains(lang) && !usable.contains(lang)) {
-                usable.add(lang);
+            String lang = Locale.forLanguageTag(tag.strip()).getLanguage();
+            if (Messages.LANGUAGES.contains(lang)) {
+                if (!usable.contains(lang)) {
+                    usable.add(lang);
+                }
+            } else {
+                unusable.add(tag);
             }
         }
-        this.offered = usable.isEmpty() ? List.of("en") : List.copyOf(usable);
+        this.offered = usable.isEmpty() ? List.of(Messages.LANGUAGES.get(0)) : List.copyOf(usable);
         this.secure = secure;
+        if (!unusable.isEmpty()) {
+            LOG.warning("node.languages: Hearth has no interface text in " + unusable + " yet, so pages are offered in "
+                    + offered + " (posts in any language are still welcome)");
+        }
     }
 
     void register(Router router) {
@@ -49,10 +64,14 @@ final class Languages {
         if (chosen != null && offered.contains(chosen.getValue())) {
             return chosen.getValue();
         }
-        String header = ctx.request().getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
+        return fromHeader(ctx.request().getHeader("Accept-Language"));
+    }
+
+    /** The best of the offered languages for an Accept-Language header, or the default. */
+    String fromHeader(String acceptLanguage) {
+        if (acceptLanguage != null && !acceptLanguage.isBlank() && acceptLanguage.length() <= 1000) {
             try {
-                String match = Locale.lookupTag(Locale.LanguageRange.parse(header), offered);
+                String match = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), offered);
                 if (match != null) {
                     return match;
                 }
@@ -63,7 +82,7 @@ final class Languages {
         return offered.get(0);
     }
 
-    /** The switcher's links, each coming back to the page she is on. */
+    /** The switcher's links, each coming back to the page she is on; none when there is nothing to switch to. */
     List<LanguageLink> links(RoutingContext ctx, String current) {
         if (offered.size() < 2) {
             return List.of();
@@ -88,13 +107,16 @@ final class Languages {
                 .setSecure(secure)
                 .setSameSite(CookieSameSite.LAX)
                 .setMaxAge(MAX_AGE_SECONDS));
-        ctx.response().setStatusCode(303).putHeader("Location", localPath(ctx.request().getParam("back"))).end();
+        Html.seeOther(ctx, localPath(ctx.request().getParam("back")));
     }
 
-    /** Only a path on this node: never another site, so the switcher is no open redirect. */
+    /**
+     * Only a path on this node: never another site ({@code //host}, {@code /\host}), so the
+     * switcher is no open redirect; and only printable ASCII, as the links the switcher makes are.
+     */
     static String localPath(String back) {
         if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
-                || back.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                || back.length() > 2000 || back.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
             return "/";
         }
         return back;

@@ -12,6 +12,8 @@ import hearth.node.moderation.ModeratorAccounts;
 import hearth.node.moderation.QueueItem;
 import hearth.node.moderation.auth.Totp;
 import hearth.ui.Pages;
+import hearth.ui.i18n.Messages;
+import hearth.ui.i18n.Text;
 import hearth.ui.text.PostHtml;
 import hearth.ui.view.BansPage;
 import hearth.ui.view.CirclesPolicyPage;
@@ -34,13 +36,17 @@ import java.util.Map;
  */
 final class ModRoutes {
 
-    private static final List<Option> BAN_PERIODS = List.of(new Option("1", "1 day"), new Option("7", "7 days"),
-            new Option("30", "30 days"), new Option("365", "a year"), new Option("ever", "for ever"));
+    /** Ban lengths offered, each labelled with the key of its words. */
+    private static final List<Option> BAN_PERIODS = List.of(new Option("1", "moderation.ban.period.day"),
+            new Option("7", "moderation.ban.period.week"), new Option("30", "moderation.ban.period.month"),
+            new Option("365", "moderation.ban.period.year"), new Option("ever", "moderation.ban.period.ever"));
     private static final int LOG_PAGE = 100;
-    private static final Map<String, String> DONE = Map.of("approve", "Approved: readers can see it now.",
-            "remove", "Removed. Readers see your reason in its place.", "restore", "Restored.",
-            "dismiss", "Report dismissed.", "ban", "Banned. The ban covers every pseudonym of this author here.",
-            "lock", "Thread locked.", "unlock", "Thread unlocked.");
+    private static final String QUEUE = "moderation.queue.heading";
+    private static final String ONE_POST = "moderation.queue.onePost";
+    private static final Map<String, String> DONE = Map.of("approve", "moderation.done.approve",
+            "remove", "moderation.done.remove", "restore", "moderation.done.restore",
+            "dismiss", "moderation.done.dismiss", "ban", "moderation.done.ban",
+            "lock", "moderation.done.lock", "unlock", "moderation.done.unlock");
 
     private final ModerationService moderation;
     private final ModeratorAccounts accounts;
@@ -84,25 +90,26 @@ final class ModRoutes {
         Long before = parseLong(ctx.request().getParam("before"));
         List<ModLog.Entry> entries = moderation.log(before, LOG_PAGE);
         String older = entries.size() < LOG_PAGE ? null : "/modlog?before=" + entries.get(entries.size() - 1).at();
+        Messages t = views.t(ctx);
         Html.ok(ctx, pages.render("modlog.jte", new ModLogPage(views.chrome(ctx), entries.stream()
-                .map(e -> new ModLogPage.Row(views.date(e.at()), Views.iso(e.at()),
-                        e.circle() == null ? "the whole node" : e.circle(), e.action(), e.reason(), e.target()))
+                .map(e -> new ModLogPage.Row(views.date(ctx, e.at()), Views.iso(e.at()),
+                        e.circle() == null ? t.get("moderation.wholeNode") : e.circle(),
+                        views.say(ctx, LogActions.of(e.action())), e.reason(), e.target()))
                 .toList(), older)));
     }
 
     // ---- signing in
 
-    private void renderLogin(RoutingContext ctx, int status, String name, boolean askCode, List<String> errors) {
+    private void renderLogin(RoutingContext ctx, int status, String name, boolean askCode, List<Text> errors) {
         Html.send(ctx, status, pages.render("mod/login.jte",
-                new LoginPage(views.chrome(ctx), tokens.issue(null), name, askCode, errors)));
+                new LoginPage(views.chrome(ctx), tokens.issue(null), name, askCode, views.say(ctx, errors))));
     }
 
     private void login(RoutingContext ctx) {
         var form = ctx.request().formAttributes();
         String name = form.get("name") == null ? "" : form.get("name");
         if (!tokens.accepts(form.get("csrf"), null)) {
-            renderLogin(ctx, 403, name, false, List.of("This form was open for a long time, or came from another "
-                    + "site. Please sign in again."));
+            renderLogin(ctx, 403, name, false, List.of(Text.of("moderation.signIn.expired")));
             return;
         }
         char[] password = form.get("password") == null ? new char[0] : form.get("password").toCharArray();
@@ -113,11 +120,11 @@ final class ModRoutes {
                     Html.seeOther(ctx, "/mod");
                 }
                 case ModeratorAccounts.SignIn.CodeNeeded needed -> renderLogin(ctx, 200, name, true,
-                        List.of("Please type the code from your authenticator app too."));
+                        List.of(Text.of("moderation.signIn.codeNeeded")));
                 case ModeratorAccounts.SignIn.Wrong wrong -> renderLogin(ctx, 401, name, true,
-                        List.of("That name, password or code is not right. Please try again."));
+                        List.of(Text.of("moderation.signIn.wrong")));
                 case ModeratorAccounts.SignIn.Wait wait -> renderLogin(ctx, 429, name, true,
-                        List.of("Too many attempts. Please wait " + minutes(wait.delay()) + " and try again."));
+                        List.of(Text.of("moderation.signIn.wait", minutes(wait.delay()))));
             }
         } finally {
             Arrays.fill(password, '\0');
@@ -128,38 +135,45 @@ final class ModRoutes {
         if (gate.current(ctx).isPresent() && gate.csrfAccepted(ctx)) {
             gate.endSession(ctx);
         }
-        Html.send(ctx, 200, pages.render("notice.jte", new NoticePage(views.chrome(ctx), "Signed out",
-                "You are signed out of the moderator console.", "/", "Back to the circles")));
+        Messages t = views.t(ctx);
+        Html.send(ctx, 200, pages.render("notice.jte", new NoticePage(views.chrome(ctx),
+                t.get("moderation.signOut.heading"), t.get("moderation.signOut.message"), "/",
+                t.get("common.error.back"))));
     }
 
     // ---- the queue and one post
 
     private void queue(RoutingContext ctx) {
         Moderator m = gate.require(ctx);
-        renderItems(ctx, 200, m, "Moderation queue", moderation.queue(m), List.of());
+        renderItems(ctx, 200, m, QUEUE, moderation.queue(m), List.of());
     }
 
     private void item(RoutingContext ctx) {
         Moderator m = gate.require(ctx);
         String done = DONE.get(String.valueOf(ctx.request().getParam("done")));
-        renderItems(ctx, 200, m, "One post", List.of(moderation.item(m, ctx.pathParam("post"))),
-                done == null ? List.of() : List.of(done));
+        renderItems(ctx, 200, m, ONE_POST, List.of(moderation.item(m, ctx.pathParam("post"))),
+                done == null ? List.of() : List.of(Text.of(done)));
     }
 
+    /** @param heading the key of the page's heading */
     private void renderItems(RoutingContext ctx, int status, Moderator m, String heading, List<QueueItem> items,
-                             List<String> notices) {
+                             List<Text> notices) {
+        Messages t = views.t(ctx);
+        List<Option> periods = BAN_PERIODS.stream().map(p -> new Option(p.value(), t.get(p.label()))).toList();
         Html.send(ctx, status, pages.render("mod/queue.jte", new ConsolePage(views.chrome(ctx), m.name(), m.admin(),
-                gate.csrf(ctx), heading, items.stream().map(this::itemView).toList(), notices, BAN_PERIODS)));
+                gate.csrf(ctx), t.get(heading), items.stream().map(i -> itemView(ctx, i)).toList(),
+                views.say(ctx, notices), periods)));
     }
 
-    private ConsolePage.Item itemView(QueueItem i) {
+    private ConsolePage.Item itemView(RoutingContext ctx, QueueItem i) {
+        Messages t = views.t(ctx);
         return new ConsolePage.Item(i.postId(), "/mod/posts/" + i.postId(), "/mod/threads/" + i.threadId(),
                 Views.threadUrl(i.circle(), i.threadId()),
                 Views.postUrl(new PostRef(i.circle(), i.threadId(), i.postId())), i.circle(), i.threadTitle(),
                 i.pseudonym(), PostHtml.alreadyCleaned(i.html()), i.opening(), i.held(), i.removedReason(),
-                i.threadLocked(), views.date(i.createdAt()),
-                i.reports().stream().map(r -> new ConsolePage.Report(r.reason().label(), r.comment(),
-                        r.origin() == null ? "" : r.origin(), views.date(r.createdAt()))).toList(),
+                i.threadLocked(), views.date(ctx, i.createdAt()),
+                i.reports().stream().map(r -> new ConsolePage.Report(t.get(r.reason().key()), r.comment(),
+                        r.origin() == null ? "" : r.origin(), views.date(ctx, r.createdAt()))).toList(),
                 i.atRisk(), i.contextPseudonym(),
                 i.contextHtml() == null ? null : PostHtml.alreadyCleaned(i.contextHtml()));
     }
@@ -169,7 +183,7 @@ final class ModRoutes {
         String postId = ctx.pathParam("post");
         String action = ctx.pathParam("action");
         if (!gate.csrfAccepted(ctx)) {
-            renderItems(ctx, 403, m, "One post", List.of(moderation.item(m, postId)), List.of(ForumRoutes.EXPIRED_FORM));
+            renderItems(ctx, 403, m, ONE_POST, List.of(moderation.item(m, postId)), List.of(ForumRoutes.EXPIRED_FORM));
             return;
         }
         var form = ctx.request().formAttributes();
@@ -187,7 +201,7 @@ final class ModRoutes {
                 }
             }
         } catch (ModerationProblem.Invalid invalid) {
-            renderItems(ctx, 400, m, "One post", List.of(moderation.item(m, postId)), invalid.problems());
+            renderItems(ctx, 400, m, ONE_POST, List.of(moderation.item(m, postId)), invalid.problems());
             return;
         }
         Html.seeOther(ctx, "/mod/posts/" + postId + "?done=" + action);
@@ -202,7 +216,7 @@ final class ModRoutes {
         }
         String threadId = ctx.pathParam("thread");
         if (!gate.csrfAccepted(ctx)) {
-            renderItems(ctx, 403, m, "Moderation queue", moderation.queue(m), List.of(ForumRoutes.EXPIRED_FORM));
+            renderItems(ctx, 403, m, QUEUE, moderation.queue(m), List.of(ForumRoutes.EXPIRED_FORM));
             return;
         }
         moderation.lock(m, threadId, action.equals("lock"));
@@ -217,11 +231,11 @@ final class ModRoutes {
         try {
             int days = Integer.parseInt(value);
             if (days < 1 || days > 3650) {
-                throw new ModerationProblem.Invalid(List.of("Please choose how long the ban lasts."));
+                throw new ModerationProblem.Invalid(List.of(Text.of("moderation.problem.banPeriod")));
             }
             return Duration.ofDays(days);
         } catch (NumberFormatException bad) {
-            throw new ModerationProblem.Invalid(List.of("Please choose how long the ban lasts."));
+            throw new ModerationProblem.Invalid(List.of(Text.of("moderation.problem.banPeriod")));
         }
     }
 
@@ -230,13 +244,15 @@ final class ModRoutes {
     private void bans(RoutingContext ctx) {
         Moderator m = gate.require(ctx);
         Html.ok(ctx, pages.render("mod/bans.jte", new BansPage(views.chrome(ctx), gate.csrf(ctx),
-                moderation.bans(m).stream().map(this::banRow).toList())));
+                moderation.bans(m).stream().map(b -> banRow(ctx, b)).toList())));
     }
 
-    private BansPage.Row banRow(Bans.Ban b) {
-        return new BansPage.Row("/mod/bans/" + b.id() + "/lift", b.circle() == null ? "the whole node" : b.circle(),
-                b.pseudonym(), b.reason(), views.date(b.createdAt()),
-                b.until() == null ? "for ever" : "until " + views.date(b.until()));
+    private BansPage.Row banRow(RoutingContext ctx, Bans.Ban b) {
+        Messages t = views.t(ctx);
+        return new BansPage.Row("/mod/bans/" + b.id() + "/lift", b.circle() == null ? t.get("moderation.wholeNode")
+                : b.circle(), b.pseudonym(), b.reason(), views.date(ctx, b.createdAt()),
+                b.until() == null ? t.get("moderation.ban.forEver")
+                        : t.get("moderation.ban.until", views.date(ctx, b.until())));
     }
 
     private void liftBan(RoutingContext ctx) {
@@ -251,12 +267,13 @@ final class ModRoutes {
 
     private void circles(RoutingContext ctx) {
         Moderator m = gate.require(ctx);
+        Messages t = views.t(ctx);
         Html.ok(ctx, pages.render("mod/circles.jte", new CirclesPolicyPage(views.chrome(ctx), gate.csrf(ctx),
                 forum.circles().stream().filter(c -> m.canModerate(c.name()))
                         .map(c -> new CirclesPolicyPage.Row("/mod/circles/" + c.name(), c.name(), c.title(),
                                 moderation.policy(c.name()).wire()))
                         .toList(),
-                Arrays.stream(PostingPolicy.values()).map(p -> new Option(p.wire(), p.description())).toList())));
+                Arrays.stream(PostingPolicy.values()).map(p -> new Option(p.wire(), t.get(p.key()))).toList())));
     }
 
     private void setPolicy(RoutingContext ctx) {
@@ -267,7 +284,7 @@ final class ModRoutes {
             try {
                 policy = PostingPolicy.parse(ctx.request().getFormAttribute("policy"));
             } catch (IllegalArgumentException bad) {
-                throw new ModerationProblem.Invalid(List.of("Please choose one of the policies."));
+                throw new ModerationProblem.Invalid(List.of(Text.of("moderation.problem.policy")));
             }
             moderation.setPolicy(m, circle, policy);
         }
@@ -276,13 +293,13 @@ final class ModRoutes {
 
     // ---- second factor
 
-    private void renderSecondFactor(RoutingContext ctx, int status, List<String> errors) {
+    private void renderSecondFactor(RoutingContext ctx, int status, List<Text> errors) {
         Moderator m = gate.require(ctx);
         boolean enabled = accounts.hasSecondFactor(m);
         String secret = enabled ? "" : accounts.pendingSecondFactor(m).orElseGet(() -> accounts.beginSecondFactor(m));
         Html.send(ctx, status, pages.render("mod/second-factor.jte", new SecondFactorPage(views.chrome(ctx),
                 gate.csrf(ctx), enabled, secret,
-                enabled ? "" : Totp.uri(views.chrome(ctx).nodeName(), m.name(), secret), errors)));
+                enabled ? "" : Totp.uri(views.chrome(ctx).nodeName(), m.name(), secret), views.say(ctx, errors))));
     }
 
     private void confirmSecondFactor(RoutingContext ctx) {
@@ -292,8 +309,7 @@ final class ModRoutes {
             return;
         }
         if (!accounts.confirmSecondFactor(m, ctx.request().getFormAttribute("code"))) {
-            renderSecondFactor(ctx, 400, List.of("That code did not match. Check the app shows this node's "
-                    + "account, and type the newest code."));
+            renderSecondFactor(ctx, 400, List.of(Text.of("moderation.secondFactor.mismatch")));
             return;
         }
         Html.seeOther(ctx, "/mod/second-factor");
@@ -309,8 +325,8 @@ final class ModRoutes {
         }
     }
 
-    private static String minutes(Duration wait) {
-        long m = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return m == 1 ? "a minute" : m + " minutes";
+    /** Whole minutes to wait, at least one (the words are the bundle's plural). */
+    private static long minutes(Duration wait) {
+        return Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 }

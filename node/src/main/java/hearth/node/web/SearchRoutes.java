@@ -62,7 +62,7 @@ final class SearchRoutes {
             SearchQuery query = SearchQuery.of(text).inCircle(circle).localOnly(localOnly)
                     .ordered(newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE).after(after);
             SearchResults results = run(query);
-            rows = shownRows(results.hits(), circles);
+            rows = shownRows(ctx, results.hits(), circles);
             total = results.totalHits();
             if (results.nextCursor() != null) {
                 next = link(text, circle, localOnly, newest) + "&after=" + enc(results.nextCursor());
@@ -83,14 +83,14 @@ final class SearchRoutes {
     }
 
     /** The store has the last word: a post removed a moment ago is dropped even if the index still has it. */
-    private List<SearchResultRow> shownRows(List<SearchHit> hits, List<Circle> circles) {
+    private List<SearchResultRow> shownRows(RoutingContext ctx, List<SearchHit> hits, List<Circle> circles) {
         Set<String> shown = forum.shown(hits.stream().map(SearchHit::postId).toList());
         Map<String, String> titles = circles.stream()
                 .collect(Collectors.toMap(Circle::name, Circle::title, (a, b) -> a));
         return hits.stream().filter(h -> shown.contains(h.postId()))
                 .map(h -> new SearchResultRow(Views.postUrl(new PostRef(h.circle(), h.threadId(), h.postId())),
                         h.titleHtml(), h.snippetHtml(), titles.getOrDefault(h.circle(), h.circle()),
-                        Views.circleUrl(h.circle()), h.pseudonym(), h.opening(), views.date(h.createdAtMillis()),
+                        Views.circleUrl(h.circle()), h.pseudonym(), h.opening(), views.date(ctx, h.createdAtMillis()),
                         Views.iso(h.createdAtMillis())))
                 .toList();
     }

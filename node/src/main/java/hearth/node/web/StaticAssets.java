@@ -17,7 +17,9 @@ import java.util.Map;
  */
 final class StaticAssets {
 
-    private static final Map<String, String> FILES = Map.of("hearth.css", "text/css; charset=utf-8");
+    private static final Map<String, String> FILES = Map.of(
+            "hearth.css", "text/css; charset=utf-8",
+            "hearth.js", "text/javascript; charset=utf-8");
 
     private record Asset(Buffer bytes, String type, String etag) {
     }

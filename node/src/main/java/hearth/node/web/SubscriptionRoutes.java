@@ -8,6 +8,8 @@ import hearth.node.blocks.subscriptions.SubscriptionProblem;
 import hearth.node.blocks.subscriptions.Subscriptions;
 import hearth.node.moderation.Moderator;
 import hearth.ui.Pages;
+import hearth.ui.i18n.Messages;
+import hearth.ui.i18n.Text;
 import hearth.ui.view.Option;
 import hearth.ui.view.SubscriptionsPage;
 import io.vertx.core.MultiMap;
@@ -28,16 +30,18 @@ import java.util.stream.Collectors;
 final class SubscriptionRoutes {
 
     private static final String PAGE = "/mod/blocklists";
-    private static final List<Option> KINDS = List.of(new Option("hearth", "Hearth feed (signed, /blocklist.json)"),
-            new Option("csv", "Mastodon CSV"));
-    private static final List<Option> THRESHOLDS = List.of(new Option("count", "a sum of trust"),
-            new Option("percent", "a percentage of all trust"));
-    private static final List<Option> MERGES = List.of(new Option("max", "take the harshest"),
-            new Option("min", "take the mildest"));
-    private static final Map<String, String> DONE = Map.of("added", "Subscribed. The list is read on the next refresh.",
-            "removed", "Unsubscribed. Blocks only that list caused are lifted.", "trust", "Trust saved.",
-            "policy", "Policy saved.", "refresh", "Refreshing now. Reload this page in a moment.",
-            "approved", "Applied.", "rejected", "Rejected. It will not be proposed again at that severity.");
+    private static final String TRUST_NUMBER = "moderation.subscriptions.problem.trustNumber";
+    // Choices, each labelled with the key of its words.
+    private static final List<Option> KINDS = List.of(new Option("hearth", "moderation.subscriptions.kind.hearth"),
+            new Option("csv", "moderation.subscriptions.kind.csv"));
+    private static final List<Option> THRESHOLDS = List.of(new Option("count", "moderation.subscriptions.threshold.count"),
+            new Option("percent", "moderation.subscriptions.threshold.percent"));
+    private static final List<Option> MERGES = List.of(new Option("max", "moderation.subscriptions.merge.max"),
+            new Option("min", "moderation.subscriptions.merge.min"));
+    private static final Map<String, String> DONE = Map.of("added", "moderation.subscriptions.done.added",
+            "removed", "moderation.subscriptions.done.removed", "trust", "moderation.subscriptions.done.trust",
+            "policy", "moderation.subscriptions.done.policy", "refresh", "moderation.subscriptions.done.refresh",
+            "approved", "moderation.subscriptions.done.approved", "rejected", "moderation.subscriptions.done.rejected");
 
     private final Supplier<Subscriptions> subscriptions;
     private final ConsoleGate gate;
@@ -54,15 +58,16 @@ final class SubscriptionRoutes {
     void register(Router router) {
         router.get(PAGE).handler(this::show);
         router.post(PAGE + "/sources").handler(ctx -> act(ctx, "added", (subs, m, form) ->
-                subs.addSource(form.get("url"), form.get("kind"), number(form.get("trust"), "Trust"))));
+                subs.addSource(form.get("url"), form.get("kind"), number(form.get("trust"), TRUST_NUMBER))));
         router.post(PAGE + "/sources/:id/trust").handler(ctx -> act(ctx, "trust", (subs, m, form) ->
-                subs.setTrust(ctx.pathParam("id"), number(form.get("trust"), "Trust"))));
+                subs.setTrust(ctx.pathParam("id"), number(form.get("trust"), TRUST_NUMBER))));
         router.post(PAGE + "/sources/:id/remove").handler(ctx -> act(ctx, "removed", (subs, m, form) ->
                 subs.removeSource(ctx.pathParam("id"))));
         router.post(PAGE + "/policy").handler(ctx -> act(ctx, "policy", (subs, m, form) ->
-                subs.setPolicy(Policy.of(form.get("threshold_kind"), number(form.get("threshold_value"), "The threshold"),
-                        form.get("merge"), (int) Math.min(Integer.MAX_VALUE,
-                                number(form.get("max_new"), "The most new blocks"))))));
+                subs.setPolicy(Policy.of(form.get("threshold_kind"), number(form.get("threshold_value"),
+                        "moderation.subscriptions.problem.thresholdNumber"), form.get("merge"),
+                        (int) Math.min(Integer.MAX_VALUE, number(form.get("max_new"),
+                                "moderation.subscriptions.problem.maxNewNumber"))))));
         router.post(PAGE + "/refresh").handler(ctx -> act(ctx, "refresh", (subs, m, form) -> subs.requestRefresh()));
         router.post(PAGE + "/reviews/:id/approve").handler(ctx -> act(ctx, "approved", (subs, m, form) ->
                 subs.approve(ctx.pathParam("id"), m.id())));
@@ -79,7 +84,8 @@ final class SubscriptionRoutes {
     private void show(RoutingContext ctx) {
         gate.requireAdmin(ctx);
         String done = DONE.get(String.valueOf(ctx.request().getParam("done")));
-        render(ctx, 200, MultiMap.caseInsensitiveMultiMap(), List.of(), done == null ? List.of() : List.of(done));
+        render(ctx, 200, MultiMap.caseInsensitiveMultiMap(), List.of(),
+                done == null ? List.of() : List.of(Text.of(done)));
     }
 
     private void act(RoutingContext ctx, String done, Action action) {
@@ -92,14 +98,15 @@ final class SubscriptionRoutes {
         try {
             action.run(subscriptions.get(), m, form);
         } catch (SubscriptionProblem problem) {
-            render(ctx, 400, form, List.of(problem.getMessage()), List.of());
+            render(ctx, 400, form, List.of(problem.text()), List.of());
             return;
         }
         Html.seeOther(ctx, PAGE + "?done=" + done);
     }
 
     /** The page, with the add and policy forms holding {@code typed} where she typed into them. */
-    private void render(RoutingContext ctx, int status, MultiMap typed, List<String> errors, List<String> notices) {
+    private void render(RoutingContext ctx, int status, MultiMap typed, List<Text> errors, List<Text> notices) {
+        Messages t = views.t(ctx);
         Subscriptions subs = subscriptions.get();
         List<Source> sources = subs.sources();
         Map<String, String> labels = new HashMap<>();
@@ -110,44 +117,54 @@ final class SubscriptionRoutes {
                 policyTyped ? typed.get("threshold_kind") : policy.thresholdKind(),
                 policyTyped ? text(typed.get("threshold_value")) : plain(policy.thresholdValue()),
                 policyTyped ? text(typed.get("merge")) : policy.merge().name().toLowerCase(Locale.ROOT),
-                policyTyped ? text(typed.get("max_new")) : Integer.toString(policy.maxNewBlocks()), THRESHOLDS, MERGES);
+                policyTyped ? text(typed.get("max_new")) : Integer.toString(policy.maxNewBlocks()), said(t, THRESHOLDS),
+                said(t, MERGES));
         boolean addTyped = typed.contains("url");
         var add = new SubscriptionsPage.AddForm(PAGE + "/sources", addTyped ? text(typed.get("url")) : "",
-                addTyped ? text(typed.get("kind")) : "hearth", addTyped ? text(typed.get("trust")) : "1", KINDS);
+                addTyped ? text(typed.get("kind")) : "hearth", addTyped ? text(typed.get("trust")) : "1", said(t, KINDS));
         Html.send(ctx, status, pages.render("mod/subscriptions.jte", new SubscriptionsPage(views.chrome(ctx),
-                gate.csrf(ctx), sources.stream().map(this::source).toList(), add, policyForm,
-                subs.applied().stream().map(a -> applied(a, labels)).toList(),
-                subs.pending().stream().map(r -> held(r, labels)).toList(), errors, notices)));
+                gate.csrf(ctx), sources.stream().map(s -> source(ctx, s)).toList(), add, policyForm,
+                subs.applied().stream().map(a -> applied(ctx, a, labels)).toList(),
+                subs.pending().stream().map(r -> held(ctx, r, labels)).toList(), views.say(ctx, errors),
+                views.say(ctx, notices))));
     }
 
-    private SubscriptionsPage.Source source(Source s) {
+    private static List<Option> said(Messages t, List<Option> options) {
+        return options.stream().map(o -> new Option(o.value(), t.get(o.label()))).toList();
+    }
+
+    private SubscriptionsPage.Source source(RoutingContext ctx, Source s) {
         String base = PAGE + "/sources/" + s.id();
         return new SubscriptionsPage.Source(s.url().toString(), s.kind().wire(), plain(s.trust()),
-                s.lastFetchedAt() == null ? "never" : views.date(s.lastFetchedAt()),
+                s.lastFetchedAt() == null ? views.t(ctx).get("moderation.subscriptions.never")
+                        : views.date(ctx, s.lastFetchedAt()),
                 s.lastError() == null ? "" : s.lastError(),
                 s.kind() == hearth.node.blocks.subscriptions.SourceKind.HEARTH && s.lastSequence() > 0
                         ? Long.toString(s.lastSequence()) : "",
                 base + "/trust", base + "/remove");
     }
 
-    private SubscriptionsPage.Applied applied(AppliedBlock a, Map<String, String> labels) {
-        return new SubscriptionsPage.Applied(a.domain(), a.severity().wire(), names(a.sourceIds(), labels),
-                views.date(a.since()), a.approved());
+    private SubscriptionsPage.Applied applied(RoutingContext ctx, AppliedBlock a, Map<String, String> labels) {
+        return new SubscriptionsPage.Applied(a.domain(), a.severity().wire(), names(ctx, a.sourceIds(), labels),
+                views.date(ctx, a.since()), a.approved());
     }
 
-    private SubscriptionsPage.Held held(Review r, Map<String, String> labels) {
+    private SubscriptionsPage.Held held(RoutingContext ctx, Review r, Map<String, String> labels) {
         var b = r.proposed();
-        String flags = (b.rejectMedia() ? "reject media " : "") + (b.rejectReports() ? "reject reports" : "");
         String base = PAGE + "/reviews/" + r.id();
-        return new SubscriptionsPage.Held(b.domain(), b.severity().wire(), flags.strip(), b.publicComment(),
-                names(r.sourceIds(), labels), r.reason(), views.date(r.createdAt()), base + "/approve", base + "/reject");
+        return new SubscriptionsPage.Held(b.domain(), b.severity().wire(),
+                BlockRoutes.flags(views.t(ctx), b.rejectMedia(), b.rejectReports()), b.publicComment(),
+                names(ctx, r.sourceIds(), labels), r.reason(), views.date(ctx, r.createdAt()), base + "/approve",
+                base + "/reject");
     }
 
-    private static String names(List<String> ids, Map<String, String> labels) {
-        return ids.stream().map(id -> labels.getOrDefault(id, "a removed list")).collect(Collectors.joining(", "));
+    private String names(RoutingContext ctx, List<String> ids, Map<String, String> labels) {
+        String removed = views.t(ctx).get("moderation.subscriptions.removedList");
+        return ids.stream().map(id -> labels.getOrDefault(id, removed)).collect(Collectors.joining(", "));
     }
 
-    private static double number(String text, String what) {
+    /** @param problem the key of what she is told when it is not a number */
+    private static double number(String text, String problem) {
         try {
             double n = Double.parseDouble(text == null ? "" : text.strip().replace(',', '.'));
             if (Double.isFinite(n)) {
@@ -156,7 +173,7 @@ final class SubscriptionRoutes {
         } catch (NumberFormatException ignored) {
             // answered below
         }
-        throw new SubscriptionProblem(what + " must be a number.");
+        throw new SubscriptionProblem(Text.of(problem));
     }
 
     private static String plain(double n) {

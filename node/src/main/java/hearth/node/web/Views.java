@@ -11,6 +11,7 @@ import hearth.node.forum.PostRef;
 import hearth.node.forum.ThreadSummary;
 import hearth.ui.text.PostHtml;
 import hearth.ui.i18n.Messages;
+import hearth.ui.i18n.Text;
 import hearth.ui.view.Chrome;
 import hearth.ui.view.CircleCard;
 import hearth.ui.view.ComposeForm;
@@ -23,15 +24,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Maps the forum's records onto the ui library's view models: URLs built, dates as text. Thread-safe. */
+/**
+ * Maps the forum's records onto the ui library's view models: URLs built, dates and problems as
+ * text in the reader's language. Thread-safe.
+ */
 final class Views {
+
+    private static final String CHROME = "hearth.chrome";
+    private static final String DATE_PATTERN = "d MMM yyyy, HH:mm";
 
     private final NodeConfig.Node node;
     private final List<CrisisLine> crisisLines;
     private final Languages languages;
-    private final DateTimeFormatter dates;
+    private final ZoneId zone;
+    private final Map<String, DateTimeFormatter> dates = new ConcurrentHashMap<>();
 
     Views(NodeConfig config, Languages languages) {
         this.node = config.node();
@@ -39,18 +48,43 @@ final class Views {
                 .map(r -> new CrisisLine(r.name(), r.phone(), r.text(), r.hours(), r.url()))
                 .toList();
         this.languages = languages;
-        ZoneId zone = node.zone();
-        this.dates = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(zone);
+        this.zone = node.zone();
     }
 
-    /** The page frame for this reader, in her language. */
+    /** The page frame for this reader, in her language (worked out once per request). */
     Chrome chrome(RoutingContext ctx) {
-        String lang = languages.pick(ctx);
-        return new Chrome(node.name(), node.exitUrl(), crisisLines, Messages.of(lang), languages.links(ctx, lang));
+        Chrome chrome = ctx.get(CHROME);
+        if (chrome == null) {
+            String lang = languages.pick(ctx);
+            chrome = new Chrome(node.name(), node.exitUrl(), crisisLines, Messages.of(lang), languages.links(ctx, lang));
+            ctx.put(CHROME, chrome);
+        }
+        return chrome;
     }
 
-    String date(long millis) {
-        return dates.format(Instant.ofEpochMilli(millis));
+    /** The reader's interface text. */
+    Messages t(RoutingContext ctx) {
+        return chrome(ctx).t();
+    }
+
+    /** {@code text} in the reader's language; an {@link Instant} among its arguments reads as a date. */
+    String say(RoutingContext ctx, Text text) {
+        Object[] args = text.args().stream()
+                .map(a -> a instanceof Instant at ? date(ctx, at.toEpochMilli()) : a)
+                .toArray();
+        return t(ctx).get(text.key(), args);
+    }
+
+    /** Each of {@code texts} in the reader's language. */
+    List<String> say(RoutingContext ctx, List<Text> texts) {
+        return texts.stream().map(text -> say(ctx, text)).toList();
+    }
+
+    /** A moment as the reader writes dates ("22 Nov 2026, 14:05", "22 nov 2026, 14:05"), in the node's zone. */
+    String date(RoutingContext ctx, long millis) {
+        Messages t = t(ctx);
+        return dates.computeIfAbsent(t.lang(), lang -> DateTimeFormatter.ofPattern(DATE_PATTERN, t.locale())
+                .withZone(zone)).format(Instant.ofEpochMilli(millis));
     }
 
     static String iso(long millis) {
@@ -93,14 +127,14 @@ final class Views {
 
     // ---- records to views
 
-    CircleCard card(Circle c) {
+    CircleCard card(RoutingContext ctx, Circle c) {
         return new CircleCard(circleUrl(c.name()), c.title(), c.description(), c.threadCount(),
-                c.lastActivityAt() == 0 ? "" : date(c.lastActivityAt()));
+                c.lastActivityAt() == 0 ? "" : date(ctx, c.lastActivityAt()));
     }
 
-    ThreadRow row(ThreadSummary t) {
+    ThreadRow row(RoutingContext ctx, ThreadSummary t) {
         return new ThreadRow(threadUrl(t.circleName(), t.id()), t.title(), t.pseudonym(), t.replyCount(),
-                date(t.lastActivityAt()), iso(t.lastActivityAt()));
+                date(ctx, t.lastActivityAt()), iso(t.lastActivityAt()));
     }
 
     /**
@@ -108,10 +142,10 @@ final class Views {
      *
      * @param moderates whether the reader is signed in as a moderator of the thread's circle
      */
-    List<PostView> posts(ForumThread thread, String readerAuthorId, boolean moderates) {
+    List<PostView> posts(RoutingContext ctx, ForumThread thread, String readerAuthorId, boolean moderates) {
         return thread.posts().stream()
                 .filter(p -> !p.held() || moderates || isAuthor(p, readerAuthorId))
-                .map(p -> post(p, readerAuthorId, moderates))
+                .map(p -> post(ctx, p, readerAuthorId, moderates))
                 .toList();
     }
 
@@ -119,10 +153,10 @@ final class Views {
         return readerAuthorId != null && readerAuthorId.equals(p.authorId());
     }
 
-    private PostView post(Post p, String readerAuthorId, boolean moderates) {
+    private PostView post(RoutingContext ctx, Post p, String readerAuthorId, boolean moderates) {
         boolean mine = isAuthor(p, readerAuthorId) && !p.deleted();
         boolean reportable = !p.deleted() && !p.removed() && !p.held() && !mine;
-        return new PostView(anchor(p.id()), p.pseudonym(), date(p.createdAt()), iso(p.createdAt()), p.edited(),
+        return new PostView(anchor(p.id()), p.pseudonym(), date(ctx, p.createdAt()), iso(p.createdAt()), p.edited(),
                 p.deleted(), p.opening(), PostHtml.alreadyCleaned(p.html()),
                 mine ? editUrl(p.circleName(), p.threadId(), p.id()) : null,
                 mine ? deleteUrl(p.circleName(), p.threadId(), p.id()) : null,
@@ -139,8 +173,8 @@ final class Views {
         return "/mod/posts/" + post;
     }
 
-    MyPostRow myPost(MyPost p) {
-        return new MyPostRow(postUrl(p.ref()), p.threadTitle(), p.pseudonym(), p.excerpt(), date(p.createdAt()),
+    MyPostRow myPost(RoutingContext ctx, MyPost p) {
+        return new MyPostRow(postUrl(p.ref()), p.threadTitle(), p.pseudonym(), p.excerpt(), date(ctx, p.createdAt()),
                 p.deleted(), p.opening(), p.held(), p.removedReason());
     }
 

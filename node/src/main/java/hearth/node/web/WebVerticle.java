@@ -41,6 +41,7 @@ public final class WebVerticle extends VerticleBase {
     private final BlockRoutes blockRoutes;
     private final SubscriptionRoutes subscriptionRoutes;
     private final SearchRoutes searchRoutes;
+    private final SafetyRoutes safetyRoutes;
     private final Languages languages;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
@@ -65,6 +66,7 @@ public final class WebVerticle extends VerticleBase {
         this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);
         this.subscriptionRoutes = new SubscriptionRoutes(() -> federation.get().subscriptions(), gate, pages, views);
         this.searchRoutes = new SearchRoutes(index, forum, pages, views);
+        this.safetyRoutes = new SafetyRoutes(pages, views);
         this.failures = new Failures(pages, views);
     }
 
@@ -95,6 +97,7 @@ public final class WebVerticle extends VerticleBase {
         blockRoutes.register(router);
         subscriptionRoutes.register(router);
         searchRoutes.register(router);
+        safetyRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).
         router.errorHandler(404, failures::handle);

@@ -76,7 +76,7 @@ class BlocksConsoleIT {
                     + "bad.example,suspend,false,true,\"spam, daily\",false\n";
             HttpResponse<String> answer = maya.submit("/mod/blocks/import", Map.of("csv", csv, "shared", "true"));
             assertEquals(200, answer.statusCode());
-            assertTrue(Jsoup.parse(answer.body()).text().contains("Imported 1 entries"));
+            assertTrue(Jsoup.parse(answer.body()).text().contains("Imported 1 entry;"));
             HttpResponse<String> export = maya.get("/mod/blocks/export.csv");
             assertEquals(200, export.statusCode());
             assertEquals(csv, export.body());

@@ -10,6 +10,7 @@ import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.config.NodeConfig.CircleSeed;
 import hearth.node.store.Database;
+import hearth.ui.i18n.Text;
 import hearth.ui.text.PostFormatter;
 import java.time.Clock;
 import java.time.Instant;
@@ -217,8 +218,10 @@ class ForumServiceTest {
         var problem = assertThrows(ForumProblem.InvalidDraft.class,
                 () -> forum.startThread(HER, "perinatal", tooLong));
         assertEquals(2, problem.problems().size());
-        assertTrue(problem.problems().get(0).contains("200"));
-        assertTrue(problem.problems().get(1).contains("20000"));
+        assertEquals(Text.of("forum.problem.titleTooLong", Limits.TITLE_MAX + 1, Limits.TITLE_MAX),
+                problem.problems().get(0));
+        assertEquals(Text.of("forum.problem.bodyTooLong", Limits.BODY_MAX + 1, Limits.BODY_MAX),
+                problem.problems().get(1));
         assertEquals(tooLong, problem.draft());
         assertTrue(forum.threads("perinatal", null).items().isEmpty());
     }
@@ -234,7 +237,8 @@ class ForumServiceTest {
     void blankPostsAreRefused() {
         var problem = assertThrows(ForumProblem.InvalidDraft.class,
                 () -> forum.startThread(HER, "perinatal", draft("  ", " \n ")));
-        assertEquals(2, problem.problems().size());
+        assertEquals(List.of(Text.of("forum.problem.titleMissing"), Text.of("forum.problem.bodyMissing")),
+                problem.problems());
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class Messages {
     /** The messages for {@code locale}'s language; English for a language Hearth has no bundle for. */
     public static Messages of(Locale locale) {
         String lang = LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "en";
-        return CACHE.computeIfAbsent(lang, Messages::load);
+        return CACHE.computeIfAbsent(lang, l -> load("hearth.i18n.", AREAS, l));
     }
 
     /** The messages for a language tag such as {@code "es"}. */
@@ -62,13 +62,18 @@ public final class Messages {
         return of(Locale.forLanguageTag(languageTag));
     }
 
-    private static Messages load(String lang) {
+    /**
+     * Reads {@code prefix + area} bundles for {@code lang}; the English file of each area is the
+     * parent of its translation, so a key the translation lacks reads in English. Tests load
+     * their own small bundles through this.
+     */
+    static Messages load(String prefix, List<String> areas, String lang) {
         Locale locale = Locale.forLanguageTag(lang);
         Map<String, String> text = new HashMap<>();
-        for (String area : AREAS) {
+        for (String area : areas) {
             ResourceBundle bundle;
             try {
-                bundle = ResourceBundle.getBundle("hearth.i18n." + area, locale, Messages.class.getClassLoader(),
+                bundle = ResourceBundle.getBundle(prefix + area, locale, Messages.class.getClassLoader(),
                         NO_DEFAULT_LOCALE);
             } catch (MissingResourceException absent) {
                 continue;
@@ -86,13 +91,25 @@ public final class Messages {
         return value == null ? "??" + key + "??" : value;
     }
 
-    /** The text for {@code key} with {@code args} filled in by {@link MessageFormat} in this language. */
+    /**
+     * The text for {@code key} with {@code args} filled in by {@link MessageFormat} in this language
+     * (plurals with {@code {0,choice,...}}). Only text that takes arguments is a pattern, so only
+     * there an apostrophe is written twice; with no arguments this is {@link #get(String)}.
+     */
     public String get(String key, Object... args) {
         String pattern = text.get(key);
         if (pattern == null) {
             return "??" + key + "??";
         }
+        if (args == null || args.length == 0) {
+            return pattern;
+        }
         return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** The words of {@code text} in this language. */
+    public String get(Text text) {
+        return get(text.key(), text.args().toArray());
     }
 
     /** Whether {@code key} has text in this language or in English. */
@@ -111,6 +128,15 @@ public final class Messages {
 
     /** {@code rtl} or {@code ltr}, for {@code <html dir>}. */
     public String dir() {
-        return RIGHT_TO_LEFT.contains(locale.getLanguage()) ? "rtl" : "ltr";
+        return dir(locale.toLanguageTag());
+    }
+
+    /**
+     * {@code rtl} for a language written right to left (Arabic, Hebrew, Persian, Urdu …), else
+     * {@code ltr}; works for any tag, with or without a bundle.
+     */
+    public static String dir(String languageTag) {
+        String lang = Locale.forLanguageTag(languageTag == null ? "" : languageTag).getLanguage();
+        return RIGHT_TO_LEFT.contains(lang) ? "rtl" : "ltr";
     }
 }

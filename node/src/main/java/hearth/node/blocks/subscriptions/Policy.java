@@ -2,6 +2,7 @@ package hearth.node.blocks.subscriptions;
 
 import hearth.federation.blocklist.Merge;
 import hearth.federation.blocklist.Threshold;
+import hearth.ui.i18n.Text;
 import java.util.Objects;
 
 /**
@@ -17,8 +18,7 @@ public record Policy(Threshold threshold, Merge merge, int maxNewBlocks) {
         Objects.requireNonNull(threshold, "threshold");
         Objects.requireNonNull(merge, "merge");
         if (maxNewBlocks < 1 || maxNewBlocks > MAX_NEW_BLOCKS_LIMIT) {
-            throw new SubscriptionProblem("The most new blocks per refresh must be between 1 and "
-                    + MAX_NEW_BLOCKS_LIMIT + ".");
+            throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.maxNew", MAX_NEW_BLOCKS_LIMIT));
         }
     }
 
@@ -39,22 +39,22 @@ public record Policy(Threshold threshold, Merge merge, int maxNewBlocks) {
         Threshold threshold = switch (kind == null ? "" : kind.strip()) {
             case "count" -> {
                 if (!(value > 0 && value <= 1_000_000)) {
-                    throw new SubscriptionProblem("The threshold must be a trust sum above 0.");
+                    throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.count"));
                 }
                 yield new Threshold.Count(value);
             }
             case "percent" -> {
                 if (!(value > 0 && value <= 100)) {
-                    throw new SubscriptionProblem("A percentage threshold must be above 0 and at most 100.");
+                    throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.percent"));
                 }
                 yield new Threshold.Percent(value);
             }
-            default -> throw new SubscriptionProblem("Choose a count or a percentage threshold.");
+            default -> throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.thresholdKind"));
         };
         Merge m = switch (merge == null ? "" : merge.strip()) {
             case "max" -> Merge.MAX;
             case "min" -> Merge.MIN;
-            default -> throw new SubscriptionProblem("Choose how severities merge: max or min.");
+            default -> throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.merge"));
         };
         return new Policy(threshold, m, maxNewBlocks);
     }

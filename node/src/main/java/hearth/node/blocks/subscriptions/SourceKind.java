@@ -1,5 +1,6 @@
 package hearth.node.blocks.subscriptions;
 
+import hearth.ui.i18n.Text;
 import java.util.Locale;
 
 /** What a subscribed URL serves: Hearth's signed feed, or a Mastodon domain-block CSV. */
@@ -22,6 +23,6 @@ public enum SourceKind {
                 }
             }
         }
-        throw new SubscriptionProblem("Choose whether the list is a Hearth feed or a Mastodon CSV.");
+        throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.kind"));
     }
 }

@@ -1,9 +1,21 @@
 package hearth.node.blocks.subscriptions;
 
-/** A request the subscriptions cannot carry out; the message is written for a moderator. */
+import hearth.ui.i18n.Text;
+
+/**
+ * A request the subscriptions cannot carry out; {@link #text()} tells the moderator why, in her
+ * language once the web layer says it.
+ */
 public final class SubscriptionProblem extends RuntimeException {
 
-    public SubscriptionProblem(String message) {
-        super(message, null, false, false);
+    private final transient Text text;
+
+    public SubscriptionProblem(Text text) {
+        super(text.key(), null, false, false);
+        this.text = text;
+    }
+
+    public Text text() {
+        return text;
     }
 }

@@ -4,6 +4,7 @@ import hearth.node.blocks.Blocks;
 import hearth.node.federation.Outbound;
 import hearth.node.moderation.ModLog;
 import hearth.node.store.Database;
+import hearth.ui.i18n.Text;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -94,10 +95,10 @@ public final class Subscriptions {
         checkTrust(trust);
         return locked(() -> db.write(c -> {
             if (SourceStore.hasUrl(c, uri)) {
-                throw new SubscriptionProblem("This node already subscribes to that list.");
+                throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.duplicate"));
             }
             if (SourceStore.count(c) >= MAX_SOURCES) {
-                throw new SubscriptionProblem("This node already follows " + MAX_SOURCES + " lists; remove one first.");
+                throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.tooMany", MAX_SOURCES));
             }
             return SourceStore.insert(c, uri, k, trust, clock.millis());
         }));
@@ -239,12 +240,12 @@ public final class Subscriptions {
 
     private Source existing(String id) {
         return db.read(c -> SourceStore.source(c, id))
-                .orElseThrow(() -> new SubscriptionProblem("That list is no longer subscribed."));
+                .orElseThrow(() -> new SubscriptionProblem(Text.of("moderation.subscriptions.problem.gone")));
     }
 
     private Review waiting(String id) {
         return db.read(c -> Ledger.review(c, id)).filter(r -> r.state() == Review.State.PENDING)
-                .orElseThrow(() -> new SubscriptionProblem("That entry is no longer waiting for review."));
+                .orElseThrow(() -> new SubscriptionProblem(Text.of("moderation.subscriptions.problem.reviewGone")));
     }
 
     static URI checkUrl(String url) {
@@ -253,18 +254,18 @@ public final class Subscriptions {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new SubscriptionProblem("That is not a web address.");
+            throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.notAddress"));
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getRawUserInfo() != null || uri.getRawFragment() != null || text.length() > 500) {
-            throw new SubscriptionProblem("Give the list's full address, starting with https://.");
+            throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.address"));
         }
         return uri;
     }
 
     private static void checkTrust(double trust) {
         if (!(trust > 0 && trust <= MAX_TRUST)) {
-            throw new SubscriptionProblem("Trust must be a number above 0 and at most " + (int) MAX_TRUST + ".");
+            throw new SubscriptionProblem(Text.of("moderation.subscriptions.problem.trust", (int) MAX_TRUST));
         }
     }
 
