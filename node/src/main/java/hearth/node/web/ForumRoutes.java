@@ -116,7 +116,7 @@ final class ForumRoutes {
                 : Views.circleUrl(name) + "?after=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
         Html.ok(ctx, pages.circle(new CirclePage(views.chrome(ctx), circle.title(), circle.description(),
                 Views.newThreadUrl(name), page.items().stream().map(t -> views.row(ctx, t)).toList(), next,
-                cursor == null || cursor.isBlank())));
+                cursor == null || cursor.isBlank(), FeedRoutes.circleFeedUrl(name))));
     }
 
     private void thread(RoutingContext ctx) {
@@ -172,7 +172,8 @@ final class ForumRoutes {
         var posts = removed != null && !moderates ? List.<hearth.ui.view.PostView>of()
                 : views.posts(ctx, thread, authorId, moderates);
         Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(ctx), Views.circleUrl(circle.name()),
-                circle.title(), thread.title(), posts, reply, thread.locked(), removed, crisisNote)));
+                circle.title(), thread.title(), posts, reply, thread.locked(), removed, crisisNote,
+                removed != null || thread.opening().held() ? null : FeedRoutes.threadFeedUrl(circle.name(), thread.id()))));
     }
 
     // ---- starting a thread

@@ -42,6 +42,7 @@ public final class WebVerticle extends VerticleBase {
     private final SubscriptionRoutes subscriptionRoutes;
     private final SearchRoutes searchRoutes;
     private final SafetyRoutes safetyRoutes;
+    private final FeedRoutes feedRoutes;
     private final Languages languages;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
@@ -67,6 +68,8 @@ public final class WebVerticle extends VerticleBase {
         this.subscriptionRoutes = new SubscriptionRoutes(() -> federation.get().subscriptions(), gate, pages, views);
         this.searchRoutes = new SearchRoutes(index, forum, pages, views);
         this.safetyRoutes = new SafetyRoutes(pages, views);
+        this.feedRoutes = new FeedRoutes(forum, () -> federation.get() == null ? null : federation.get().urls().base(),
+                config.node().languages(), config.node().name());
         this.failures = new Failures(pages, views);
     }
 
@@ -98,6 +101,7 @@ public final class WebVerticle extends VerticleBase {
         subscriptionRoutes.register(router);
         searchRoutes.register(router);
         safetyRoutes.register(router);
+        feedRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).
         router.errorHandler(404, failures::handle);
