@@ -8,6 +8,7 @@ import hearth.node.config.DataFolder;
 import hearth.node.config.NodeConfig;
 import hearth.node.federation.Federation;
 import hearth.node.federation.FederationRoutes;
+import hearth.node.forum.Expirer;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumModeration;
 import hearth.node.forum.ForumService;
@@ -69,9 +70,11 @@ public final class HearthNode implements AutoCloseable {
 
     private final Federation federation;
     private final Blocks blocks;
+    private final Expirer expirer;
 
     private HearthNode(Vertx vertx, Database db, PostIndex index, SearchIndexer indexer, WebVerticle web,
-                       URI publicUrl, Federation federation, Blocks blocks) {
+                       URI publicUrl, Federation federation, Blocks blocks, Expirer expirer) {
+        this.expirer = expirer;
         this.federation = federation;
         this.blocks = blocks;
         this.vertx = vertx;
@@ -92,6 +95,7 @@ public final class HearthNode implements AutoCloseable {
         SearchIndexer indexer = null;
         Federation federation = null;
         Blocks blocks = null;
+        Expirer expirer = null;
         try {
             PostFormatter formatter = new PostFormatter();
             ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
@@ -129,8 +133,14 @@ public final class HearthNode implements AutoCloseable {
             federationRef.set(federation);
             // A report on another node's post is forwarded as soon as it is filed.
             moderation.onReport(federation.flags()::nudge);
-            return new HearthNode(vertx, db, index, indexer, web, url, federation, blocks);
+            // Started once federation follows the change sequence, so an expired post's Delete goes out.
+            expirer = new Expirer(forum.traces(), Expirer.EVERY);
+            expirer.start();
+            return new HearthNode(vertx, db, index, indexer, web, url, federation, blocks, expirer);
         } catch (RuntimeException e) {
+            if (expirer != null) {
+                expirer.close();
+            }
             if (federation != null) {
                 federation.close();
             }
@@ -200,6 +210,7 @@ public final class HearthNode implements AutoCloseable {
     @Override
     public void close() {
         try {
+            expirer.close();
             federation.close();
             blocks.close();
             await(vertx.close());

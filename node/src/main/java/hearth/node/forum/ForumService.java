@@ -33,6 +33,8 @@ public final class ForumService {
 
     private final Database db;
     private final ForumStore store = new ForumStore();
+    private final TracesStore tracesStore = new TracesStore();
+    private final Traces traces;
     private final PostFormatter formatter;
     private final PseudonymNames names;
     private final Clock clock;
@@ -43,6 +45,12 @@ public final class ForumService {
         this.formatter = formatter;
         this.names = names;
         this.clock = clock;
+        this.traces = new Traces(db, this, clock);
+    }
+
+    /** Her control over her traces: "forget me" and posts that expire. */
+    public Traces traces() {
+        return traces;
     }
 
     /** Creates the configured circles that do not exist yet and refreshes the titles of the others. */
@@ -145,6 +153,7 @@ public final class ForumService {
         circle(circleName);
         PostHtml html = formatter.toHtml(draft.body().strip());
         long now = clock.millis();
+        Long expiresAt = Expiry.at(now, draft.expiresInDays());
         String threadId = Ids.next();
         String postId = Ids.next();
         boolean held = db.write(c -> {
@@ -154,6 +163,9 @@ public final class ForumService {
             store.insertThread(c, threadId, circleName, draft.title().strip(), now);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), true, draft.body().strip(), html.html(), now);
+            if (expiresAt != null) {
+                tracesStore.setExpiry(c, postId, expiresAt);
+            }
             if (hold) {
                 store.hold(c, postId, threadId, true);
             }
@@ -170,6 +182,7 @@ public final class ForumService {
         thread(circleName, threadId);
         PostHtml html = formatter.toHtml(draft.body().strip());
         long now = clock.millis();
+        Long expiresAt = Expiry.at(now, draft.expiresInDays());
         String postId = Ids.next();
         boolean held = db.write(c -> {
             var head = shownThread(c, circleName, threadId);
@@ -181,6 +194,9 @@ public final class ForumService {
             boolean hold = PostingPolicy.holds(c, circleName, authorId);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
+            if (expiresAt != null) {
+                tracesStore.setExpiry(c, postId, expiresAt);
+            }
             if (hold) {
                 store.hold(c, postId, threadId, false);
             } else {
@@ -233,18 +249,28 @@ public final class ForumService {
         Post post = ownPost(authorId, circleName, threadId, postId);
         long now = clock.millis();
         boolean stillShown = db.write(c -> {
-            store.erasePost(c, postId, now);
-            store.refreshAfterDeletion(c, threadId);
-            if (post.opening()) {
-                store.setTitle(c, threadId, "");
-                markThreadChanged(c, threadId);
-            } else {
-                store.markChanged(c, postId, store.nextChange(c));
-            }
+            erase(c, postId, threadId, post.opening(), now);
             return store.thread(c, threadId).map(t -> !t.removed() && !t.hidden()).orElse(false);
         });
         changed();
         return stillShown;
+    }
+
+    /**
+     * The one way a post of hers is deleted, whether she deletes it, asks to be forgotten, or its
+     * time runs out: its words are erased, the thread is recounted (and hidden once nothing
+     * readable is left), an opening post takes the title with it, and the change numbers it takes
+     * carry the deletion to the search index and to other servers. Call {@link #changed()} after commit.
+     */
+    void erase(Connection c, String postId, String threadId, boolean opening, long now) throws SQLException {
+        store.erasePost(c, postId, now);
+        store.refreshAfterDeletion(c, threadId);
+        if (opening) {
+            store.setTitle(c, threadId, "");
+            markThreadChanged(c, threadId);
+        } else {
+            store.markChanged(c, postId, store.nextChange(c));
+        }
     }
 
     // ---- the change sequence

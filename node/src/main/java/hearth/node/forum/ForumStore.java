@@ -17,7 +17,7 @@ final class ForumStore {
 
     private static final String POST_COLUMNS = """
             p.id, p.thread_id, t.circle_name, s.name, s.author_id, p.opening, p.source, p.html,
-            p.created_at, p.edited_at, p.deleted_at, p.held, p.removed_reason""";
+            p.created_at, p.edited_at, p.deleted_at, p.held, p.removed_reason, p.expires_at""";
 
     // ---- circles
 
@@ -219,7 +219,7 @@ final class ForumStore {
         Long deletedAt = r.wasNull() ? null : deleted;
         return new Post(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getBoolean(6), r.getString(7), r.getString(8), r.getLong(9), editedAt, deletedAt,
-                r.getBoolean(12), r.getString(13));
+                r.getBoolean(12), r.getString(13), nullableLong(r, 14));
     }
 
     void insertPost(Connection c, String id, String threadId, String pseudonymId, boolean opening,
@@ -282,7 +282,7 @@ final class ForumStore {
     List<MyPost> postsByAuthor(Connection c, String authorId, int limit) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT t.circle_name, t.id, p.id, t.title, s.name, p.opening, p.source, p.created_at, p.deleted_at,
-                       p.held, p.removed_reason
+                       p.held, p.removed_reason, p.expires_at
                 FROM pseudonym s
                 JOIN post p ON p.pseudonym_id = s.id
                 JOIN thread t ON t.id = p.thread_id
@@ -298,11 +298,16 @@ final class ForumStore {
                     boolean deleted = !r.wasNull();
                     out.add(new MyPost(new PostRef(r.getString(1), r.getString(2), r.getString(3)),
                             r.getString(4), r.getString(5), r.getBoolean(6), excerpt(r.getString(7)),
-                            r.getLong(8), deleted, r.getBoolean(10), r.getString(11)));
+                            r.getLong(8), deleted, r.getBoolean(10), r.getString(11), nullableLong(r, 12)));
                 }
             }
             return out;
         }
+    }
+
+    private static Long nullableLong(ResultSet r, int column) throws SQLException {
+        long value = r.getLong(column);
+        return r.wasNull() ? null : value;
     }
 
     private static String excerpt(String source) {

@@ -6,11 +6,12 @@ package hearth.node.forum;
  * <p>{@code authorId} is here only so the forum can tell whether the reader wrote it;
  * it must never reach a page. A deleted post has empty {@code source} and {@code html}. A held
  * post waits for a moderator; a post removed by moderators keeps its words (for a restore) and
- * carries the reason readers see instead.
+ * carries the reason readers see instead. {@code expiresAt} is when it disappears by itself, or null
+ * if it stays until she deletes it.
  */
 public record Post(String id, String threadId, String circleName, String pseudonym, String authorId,
                    boolean opening, String source, String html, long createdAt, Long editedAt, Long deletedAt,
-                   boolean held, String removedReason) {
+                   boolean held, String removedReason, Long expiresAt) {
 
     public boolean removed() {
         return removedReason != null;

@@ -4,6 +4,7 @@ import hearth.node.author.AuthorIds;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.Circle;
 import hearth.node.forum.Draft;
+import hearth.node.forum.Expiry;
 import hearth.node.forum.ForumProblem;
 import hearth.node.forum.ForumService;
 import hearth.node.forum.ForumThread;
@@ -45,6 +46,8 @@ final class ForumRoutes {
 
     /** A form whose token did not match: too old, or sent from another site. */
     static final Text EXPIRED_FORM = Text.of("common.form.expired");
+    /** A lifetime for a new post other than the ones the form offers. */
+    static final Text EXPIRY_NOT_OFFERED = Text.of("traces.expiry.invalid");
 
     private final ForumService forum;
     private final Pages pages;
@@ -191,6 +194,10 @@ final class ForumRoutes {
             renderNewThread(ctx, 403, visitor, circle, draft, List.of(EXPIRED_FORM));
             return;
         }
+        if (!Expiry.allowed(draft.expiresInDays())) {
+            renderNewThread(ctx, 400, visitor, circle, draft, List.of(EXPIRY_NOT_OFFERED));
+            return;
+        }
         try {
             PostRef ref = forum.startThread(visitor.authorIdForWriting(), circle.name(), draft);
             visitor.keepKey();
@@ -220,6 +227,10 @@ final class ForumRoutes {
         Draft draft = draft(ctx);
         if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
             renderThread(ctx, 403, visitor, thread, draft, List.of(EXPIRED_FORM));
+            return;
+        }
+        if (!Expiry.allowed(draft.expiresInDays())) {
+            renderThread(ctx, 400, visitor, thread, draft, List.of(EXPIRY_NOT_OFFERED));
             return;
         }
         try {
@@ -359,6 +370,20 @@ final class ForumRoutes {
 
     private static Draft draft(RoutingContext ctx) {
         var form = ctx.request().formAttributes();
-        return new Draft(form.get("title"), form.get("body"), PseudonymChoice.fromForm(form.get("pseudonym")));
+        return new Draft(form.get("title"), form.get("body"), PseudonymChoice.fromForm(form.get("pseudonym")), "",
+                expiresInDays(form.get("expires")));
+    }
+
+    /** How long she chose to keep a new post: none chosen keeps it; a value not offered becomes -1, refused. */
+    static int expiresInDays(String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            int days = Integer.parseInt(value);
+            return Expiry.allowed(days) ? days : -1;
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 }

@@ -3,6 +3,7 @@ package hearth.node.web;
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.Circle;
 import hearth.node.forum.Draft;
+import hearth.node.forum.Expiry;
 import hearth.node.forum.ForumThread;
 import hearth.node.forum.Limits;
 import hearth.node.forum.MyPost;
@@ -16,6 +17,7 @@ import hearth.ui.view.Chrome;
 import hearth.ui.view.CircleCard;
 import hearth.ui.view.ComposeForm;
 import hearth.ui.view.CrisisLine;
+import hearth.ui.view.ExpiryChoice;
 import hearth.ui.view.MyPostRow;
 import hearth.ui.view.PostView;
 import hearth.ui.view.ThreadRow;
@@ -162,7 +164,8 @@ final class Views {
                 mine ? deleteUrl(p.circleName(), p.threadId(), p.id()) : null,
                 p.held(), p.removedReason(),
                 reportable ? reportUrl(p.circleName(), p.threadId(), p.id()) : null,
-                moderates && !p.deleted() ? moderateUrl(p.id()) : null);
+                moderates && !p.deleted() ? moderateUrl(p.id()) : null,
+                mine && p.expiresAt() != null ? date(ctx, p.expiresAt()) : null);
     }
 
     static String reportUrl(String circle, String thread, String post) {
@@ -175,11 +178,13 @@ final class Views {
 
     MyPostRow myPost(RoutingContext ctx, MyPost p) {
         return new MyPostRow(postUrl(p.ref()), p.threadTitle(), p.pseudonym(), p.excerpt(), date(ctx, p.createdAt()),
-                p.deleted(), p.opening(), p.held(), p.removedReason());
+                p.deleted(), p.opening(), p.held(), p.removedReason(),
+                !p.deleted() && p.expiresAt() != null ? date(ctx, p.expiresAt()) : null);
     }
 
     /**
-     * A compose form holding {@code draft} exactly as she typed it.
+     * A compose form holding {@code draft} exactly as she typed it. A new post (one that chooses
+     * its name) also chooses how long it stays; an edit keeps both as they were.
      *
      * @param usual    her usual pseudonym, or null if she has none yet
      * @param oneOff   her thread-only pseudonym here, or null
@@ -187,6 +192,14 @@ final class Views {
     static ComposeForm form(String action, String csrf, boolean withTitle, Draft draft, boolean choosePseudonym,
                             String usual, String oneOff, List<String> errors, String submitLabel) {
         return new ComposeForm(action, csrf, withTitle, draft.title(), draft.body(), choosePseudonym,
-                draft.pseudonym().formValue(), usual, oneOff, errors, submitLabel, Limits.TITLE_MAX, Limits.BODY_MAX);
+                draft.pseudonym().formValue(), usual, oneOff, errors, submitLabel, Limits.TITLE_MAX, Limits.BODY_MAX,
+                choosePseudonym ? new ExpiryChoice(EXPIRY_CHOICES, draft.expiresInDays()) : null);
     }
+
+    /** The lifetimes a new post may choose ({@link Expiry#CHOICES}), with their words. */
+    private static final List<ExpiryChoice.Choice> EXPIRY_CHOICES = List.of(
+            new ExpiryChoice.Choice(0, "traces.expiry.choice.0"),
+            new ExpiryChoice.Choice(1, "traces.expiry.choice.1"),
+            new ExpiryChoice.Choice(7, "traces.expiry.choice.7"),
+            new ExpiryChoice.Choice(30, "traces.expiry.choice.30"));
 }

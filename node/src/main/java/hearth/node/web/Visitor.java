@@ -63,6 +63,28 @@ final class Visitor {
         return authorId();
     }
 
+    /**
+     * Makes this browser hold {@code restored} (from her recovery phrase) from now on, replacing any
+     * key it had, and sends it in the cookie.
+     */
+    void adopt(AuthorKey restored) {
+        key = restored;
+        authorId = null;
+        keepKey();
+    }
+
+    /** Erases her key from this browser ("forget me"): the cookie is replaced by an expired, empty one. */
+    void eraseKey() {
+        key = null;
+        authorId = null;
+        ctx.response().addCookie(Cookie.cookie(COOKIE, "")
+                .setPath("/")
+                .setHttpOnly(true)
+                .setSecure(secure)
+                .setSameSite(CookieSameSite.STRICT)
+                .setMaxAge(0));
+    }
+
     /** Sends her key back in the cookie; its lifetime counts from her latest post. */
     void keepKey() {
         if (key == null) {

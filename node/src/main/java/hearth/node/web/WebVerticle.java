@@ -43,6 +43,7 @@ public final class WebVerticle extends VerticleBase {
     private final SearchRoutes searchRoutes;
     private final SafetyRoutes safetyRoutes;
     private final FeedRoutes feedRoutes;
+    private final MeRoutes meRoutes;
     private final Languages languages;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
@@ -70,6 +71,8 @@ public final class WebVerticle extends VerticleBase {
         this.safetyRoutes = new SafetyRoutes(pages, views);
         this.feedRoutes = new FeedRoutes(forum, () -> federation.get() == null ? null : federation.get().urls().base(),
                 config.node().languages(), config.node().name());
+        // "Forget me" erases her reactions through this hook: pass Reactions.forget here once reactions are wired.
+        this.meRoutes = new MeRoutes(forum, pages, views, ids, tokens, secureCookies, authorId -> { });
         this.failures = new Failures(pages, views);
     }
 
@@ -102,6 +105,7 @@ public final class WebVerticle extends VerticleBase {
         searchRoutes.register(router);
         safetyRoutes.register(router);
         feedRoutes.register(router);
+        meRoutes.register(router);
         router.route().failureHandler(failures::handle);
         // No route matched (404) or the path exists but not with this method (405).
         router.errorHandler(404, failures::handle);

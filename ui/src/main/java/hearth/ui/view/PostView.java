@@ -7,11 +7,13 @@ import hearth.ui.text.PostHtml;
  * {@code body} is already-cleaned HTML from {@link hearth.ui.text.PostFormatter}. A held post is
  * shown only to its author and moderators; a removed one shows {@code removedReason} instead of
  * its words (moderators still see them). {@code reportUrl} and {@code moderateUrl} are null where
- * they do not apply.
+ * they do not apply. {@code expiresOn} (when it disappears by itself, as text) is shown to its
+ * author only, so it is null for everyone else.
  */
 public record PostView(String anchor, String pseudonym, String created, String createdIso, boolean edited,
                        boolean deleted, boolean opening, PostHtml body, String editUrl, String deleteUrl,
-                       boolean held, String removedReason, String reportUrl, String moderateUrl) {
+                       boolean held, String removedReason, String reportUrl, String moderateUrl,
+                       String expiresOn) {
 
     public boolean mine() {
         return editUrl != null;
