@@ -14,6 +14,8 @@ import hearth.node.forum.ForumModeration;
 import hearth.node.forum.ForumService;
 import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ModeratorAccounts;
+import hearth.node.reactions.Reactions;
+import hearth.node.reactions.Reactors;
 import hearth.node.store.Database;
 import hearth.node.search.SearchIndexer;
 import hearth.node.web.WebVerticle;
@@ -102,6 +104,7 @@ public final class HearthNode implements AutoCloseable {
             forum.applyCircles(config.circles());
             ModerationService moderation = new ModerationService(db, new ForumModeration(forum), Clock.systemUTC());
             ModeratorAccounts accounts = new ModeratorAccounts(db, Clock.systemUTC());
+            Reactions reactions = new Reactions(db, new Reactors(data.secret()), Clock.systemUTC());
             blocks = new Blocks(db, new FederatedPosts(db, forum, Clock.systemUTC()),
                     config.federation().allowlistMode(), config.federation().allow(), Clock.systemUTC());
             blocks.start();
@@ -121,7 +124,7 @@ public final class HearthNode implements AutoCloseable {
             await(vertx.deployVerticle(() -> {
                 WebVerticle instance = new WebVerticle(settings.bind(), settings.port(), config, forum, searchIndex,
                         ids, https, new FederationRoutes(federationRef::get), moderation, accounts, nodeBlocks,
-                        federationRef::get);
+                        federationRef::get, reactions);
                 instances.add(instance);
                 return instance;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(WEB_INSTANCES)));

@@ -7,8 +7,9 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * A reaction from another server. Hearth never sends one (who reacted is never federated, only
- * counts on the post); it accepts them so other software can show support.
+ * A reaction from another server. Hearth never sends one (reactions, and who gave them, stay on
+ * the node they were given on); it reads them so other software's support is understood, and the
+ * node ignores them.
  */
 public record Like(URI id, URI actor, URI object) implements Activity {
 

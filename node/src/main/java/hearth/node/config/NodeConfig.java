@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles,
-                         Federation federation, Blocklists blocklists, CrisisNote crisisNote) {
+                         Federation federation, Blocklists blocklists, CrisisNote crisisNote,
+                         ContentWarnings contentWarnings) {
 
     private static final Pattern CIRCLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -23,7 +24,40 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         circles = circles == null ? List.of() : List.copyOf(circles);
         federation = federation == null ? new Federation(false, List.of(), null, null) : federation;
         blocklists = blocklists == null ? new Blocklists(null) : blocklists;
+        contentWarnings = contentWarnings == null ? new ContentWarnings(null) : contentWarnings;
         crisisNote = crisisNote == null ? new CrisisNote(false, List.of()) : crisisNote;
+    }
+
+    /**
+     * Content warnings: the {@code topics} suggested in every compose form, which readers may also
+     * choose to see unfolded (a warning that is not one of them always stays folded). Each topic is a
+     * short phrase without commas (a warning "loss, abuse" names two topics).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ContentWarnings(List<String> topics) {
+        public static final List<String> DEFAULT_TOPICS =
+                List.of("self-harm", "suicide", "abuse", "loss", "substance use", "eating");
+        private static final int MAX_TOPICS = 40;
+        private static final int MAX_TOPIC_CHARS = 60;
+
+        public ContentWarnings {
+            List<String> kept = new java.util.ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String topic : topics == null ? DEFAULT_TOPICS : topics) {
+                String text = topic == null ? "" : topic.strip().replaceAll("\\s+", " ");
+                if (text.isEmpty() || text.length() > MAX_TOPIC_CHARS || text.matches(".*[,;/].*")) {
+                    throw new IllegalArgumentException("contentWarnings.topics: each topic is 1-" + MAX_TOPIC_CHARS
+                            + " characters without , ; or /, got: '" + topic + "'");
+                }
+                if (seen.add(text.toLowerCase(java.util.Locale.ROOT))) {
+                    kept.add(text);
+                }
+            }
+            if (kept.size() > MAX_TOPICS) {
+                throw new IllegalArgumentException("contentWarnings.topics: at most " + MAX_TOPICS + " topics");
+            }
+            topics = List.copyOf(kept);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import hearth.federation.object.Page;
 import hearth.federation.object.Post;
 import hearth.federation.proof.DataIntegrity;
 import hearth.node.blocks.Blocks;
+import hearth.node.forum.ContentWarning;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.RemotePost;
 import hearth.ui.text.PostFormatter;
@@ -91,7 +92,13 @@ public final class ContentIntake {
                 where.threadApId(), post.context(), post instanceof hearth.federation.object.Note note ? note.inReplyTo() : null,
                 post.source() == null ? "" : post.source(), html,
                 post.published() == null ? System.currentTimeMillis() : post.published().toEpochMilli(),
-                keepActivity ? activityJson : null), held, silenced);
+                keepActivity ? activityJson : null, warningOf(post)), held, silenced);
+    }
+
+    /** Its content warning: the summary of a sensitive post, as plain text (see {@link ContentWarning#fromRemote}). */
+    static String warningOf(Post post) {
+        return ContentWarning.fromRemote(post.sensitive(),
+                post.summary() == null ? null : FlagIntake.plainText(post.summary(), MAX_CHARS));
     }
 
     private Optional<Place> placeOf(Post post, String circleName) {

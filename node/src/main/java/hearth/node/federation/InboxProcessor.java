@@ -135,7 +135,7 @@ public final class InboxProcessor implements AutoCloseable {
                 }
             }
             case Announce announce -> announced(announce);
-            // Reactions are counted on the post, never by who.
+            // Reactions stay on the node they were given on: one from elsewhere is not stored or counted.
             case Like like -> {
             }
             case Flag flag -> flags.receive(flag);

@@ -55,18 +55,24 @@ public final class LocalObjects {
         return post.local() ? urls.person(post.pseudonymId()) : post.authorActor();
     }
 
-    /** The post as an object, without proof. */
+    /**
+     * The post as an object, without proof. A content warning travels as Mastodon shows one:
+     * {@code sensitive: true} with the warning in {@code summary} (Lemmy reads {@code sensitive} as
+     * its NSFW mark). Reactions never travel: the object says nothing of them.
+     */
     public Post describe(FederatedPost post) {
         URI circle = circleOf(post);
         List<URI> to = List.of(circle, URI.create(Fields.PUBLIC));
         Instant published = Instant.ofEpochMilli(post.createdAt());
         Instant updated = post.editedAt() == null ? null : Instant.ofEpochMilli(post.editedAt());
+        boolean sensitive = post.contentWarning() != null;
+        String summary = sensitive && !post.contentWarning().isEmpty() ? post.contentWarning() : null;
         if (post.opening()) {
             return new Page(idOf(post), authorOf(post), circle, contextOf(post), post.title(), post.html(),
-                    post.source(), published, updated, false, null, to, List.of());
+                    post.source(), published, updated, sensitive, summary, to, List.of());
         }
         return new Note(idOf(post), authorOf(post), circle, contextOf(post), threadIdOf(post), post.html(),
-                post.source(), published, updated, false, null, to, List.of());
+                post.source(), published, updated, sensitive, summary, to, List.of());
     }
 
     /**

@@ -32,7 +32,7 @@ public final class FederatedPosts {
     private static final String COLUMNS = """
             SELECT p.id, p.thread_id, t.circle_name, ci.actor_uri, p.opening, t.title, p.source, p.html,
                    p.created_at, p.edited_at, p.deleted_at, s.id, s.name, s.actor_uri, p.ap_id, p.in_reply_to,
-                   p.activity_json, t.ap_id, t.context_uri, t.removed
+                   p.activity_json, t.ap_id, t.context_uri, t.removed, p.content_warning
               FROM post p
               JOIN thread t ON t.id = p.thread_id
               JOIN circle ci ON ci.name = t.circle_name
@@ -247,6 +247,7 @@ public final class FederatedPosts {
             String postId = Ids.next();
             String pseudonymId = remotePseudonym(c, post.authorActor(), post.authorName(), now);
             store.insertPost(c, postId, threadId, pseudonymId, post.opening(), post.source(), post.html().html(), at);
+            store.setContentWarning(c, postId, post.contentWarning());
             try (PreparedStatement s = c.prepareStatement(
                     "UPDATE post SET ap_id = ?, in_reply_to = ?, activity_json = ? WHERE id = ?")) {
                 s.setString(1, post.apId().toString());
@@ -289,10 +290,12 @@ public final class FederatedPosts {
         if (!post.authorActor().equals(old.authorActor())) {
             return Received.REFUSED;
         }
-        if (old.deleted() || (old.html().equals(post.html().html()) && (!old.opening() || old.title().equals(post.title())))) {
+        if (old.deleted() || (old.html().equals(post.html().html()) && (!old.opening() || old.title().equals(post.title()))
+                && java.util.Objects.equals(old.contentWarning(), post.contentWarning()))) {
             return Received.UNCHANGED;
         }
         store.updatePost(c, postId, post.source(), post.html().html(), now);
+        store.setContentWarning(c, postId, post.contentWarning());
         try (PreparedStatement s = c.prepareStatement("UPDATE post SET activity_json = ? WHERE id = ?")) {
             s.setString(1, post.activityJson());
             s.setString(2, postId);
@@ -635,7 +638,7 @@ public final class FederatedPosts {
                             r.getBoolean(5), r.getString(6), r.getString(7), r.getString(8), r.getLong(9), editedAt,
                             deletedAt, r.getString(12), r.getString(13), uri(r.getString(14)), uri(r.getString(15)),
                             uri(r.getString(16)), r.getString(17), uri(r.getString(18)), uri(r.getString(19)),
-                            r.getBoolean(20)));
+                            r.getBoolean(20), r.getString(21)));
                 }
             }
             return out;

@@ -163,6 +163,7 @@ public final class ForumService {
             store.insertThread(c, threadId, circleName, draft.title().strip(), now);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), true, draft.body().strip(), html.html(), now);
+            store.setContentWarning(c, postId, ContentWarning.normalize(draft.contentWarning()));
             if (expiresAt != null) {
                 tracesStore.setExpiry(c, postId, expiresAt);
             }
@@ -194,6 +195,7 @@ public final class ForumService {
             boolean hold = PostingPolicy.holds(c, circleName, authorId);
             var pseudonym = pseudonymFor(c, authorId, draft.pseudonym(), threadId, now);
             store.insertPost(c, postId, threadId, pseudonym.id(), false, draft.body().strip(), html.html(), now);
+            store.setContentWarning(c, postId, ContentWarning.normalize(draft.contentWarning()));
             if (expiresAt != null) {
                 tracesStore.setExpiry(c, postId, expiresAt);
             }
@@ -228,6 +230,7 @@ public final class ForumService {
         db.write(c -> {
             shownThread(c, circleName, threadId);
             store.updatePost(c, postId, draft.body().strip(), html.html(), now);
+            store.setContentWarning(c, postId, ContentWarning.normalize(draft.contentWarning()));
             if (post.opening()) {
                 store.setTitle(c, threadId, draft.title().strip());
                 markThreadChanged(c, threadId);
@@ -290,6 +293,14 @@ public final class ForumService {
         return db.read(store::lastChange);
     }
 
+    /**
+     * The content warning each of these posts is listed behind (its own, else its thread's), by post
+     * id; posts without one are left out. Reads only.
+     */
+    public java.util.Map<String, String> listedWarnings(java.util.Collection<String> postIds) {
+        return db.read(c -> store.listedWarnings(c, postIds));
+    }
+
     /** Of these post ids, the ones readers may still see: the last word on removal, whatever an index says. */
     public java.util.Set<String> shown(java.util.Collection<String> postIds) {
         return db.read(c -> store.shown(c, postIds));
@@ -319,7 +330,9 @@ public final class ForumService {
     }
 
     private static void requireValid(Draft draft, boolean needsTitle) {
-        List<Text> problems = Limits.check(draft, needsTitle);
+        List<Text> problems = new java.util.ArrayList<>(Limits.check(draft, needsTitle));
+        ContentWarning.tooLong(draft.contentWarning())
+                .ifPresent(length -> problems.add(Text.of("reactions.cw.tooLong", length, ContentWarning.MAX)));
         if (!problems.isEmpty()) {
             throw new ForumProblem.InvalidDraft(problems, draft);
         }

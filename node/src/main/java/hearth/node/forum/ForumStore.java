@@ -17,7 +17,8 @@ final class ForumStore {
 
     private static final String POST_COLUMNS = """
             p.id, p.thread_id, t.circle_name, s.name, s.author_id, p.opening, p.source, p.html,
-            p.created_at, p.edited_at, p.deleted_at, p.held, p.removed_reason, p.expires_at""";
+            p.created_at, p.edited_at, p.deleted_at, p.held, p.removed_reason, p.expires_at,
+            p.content_warning""";
 
     // ---- circles
 
@@ -83,7 +84,8 @@ final class ForumStore {
             throws SQLException {
         String sql = """
                 SELECT t.id, t.circle_name, t.title, CASE WHEN p.deleted_at IS NULL THEN s.name ELSE '' END,
-                       t.reply_count, t.created_at, t.last_activity_at
+                       t.reply_count, t.created_at, t.last_activity_at,
+                       CASE WHEN p.deleted_at IS NULL THEN p.content_warning ELSE NULL END
                 FROM thread t
                 JOIN post p ON p.thread_id = t.id AND p.opening = ?
                 JOIN pseudonym s ON s.id = p.pseudonym_id
@@ -109,7 +111,7 @@ final class ForumStore {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(new ThreadSummary(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getInt(5), r.getLong(6), r.getLong(7)));
+                            r.getInt(5), r.getLong(6), r.getLong(7), r.getString(8)));
                 }
             }
             return out;
@@ -219,7 +221,8 @@ final class ForumStore {
         Long deletedAt = r.wasNull() ? null : deleted;
         return new Post(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                 r.getBoolean(6), r.getString(7), r.getString(8), r.getLong(9), editedAt, deletedAt,
-                r.getBoolean(12), r.getString(13), nullableLong(r, 14));
+                r.getBoolean(12), r.getString(13), nullableLong(r, 14),
+                r.getString(15));
     }
 
     void insertPost(Connection c, String id, String threadId, String pseudonymId, boolean opening,
@@ -247,6 +250,47 @@ final class ForumStore {
             s.setString(4, postId);
             s.executeUpdate();
         }
+    }
+
+    /** Sets a post's content warning (null: none); see {@link ContentWarning}. */
+    void setContentWarning(Connection c, String postId, String warning) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE post SET content_warning = ? WHERE id = ?")) {
+            s.setString(1, warning);
+            s.setString(2, postId);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The warning each of these posts is shown behind in a list: its own, or else its thread's opening
+     * post's (a thread's title is shown with every post of it). Posts with neither are left out.
+     */
+    java.util.Map<String, String> listedWarnings(Connection c, java.util.Collection<String> postIds)
+            throws SQLException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (postIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(postIds.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT p.id, p.content_warning, o.content_warning FROM post p
+                  LEFT JOIN post o ON o.thread_id = p.thread_id AND o.opening = ? AND o.deleted_at IS NULL
+                 WHERE p.id IN (%s)""".formatted(marks))) {
+            int i = 1;
+            s.setBoolean(i++, true);
+            for (String id : postIds) {
+                s.setString(i++, id);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String warning = r.getString(2) != null ? r.getString(2) : r.getString(3);
+                    if (warning != null) {
+                        out.put(r.getString(1), warning);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Erases the words of a post; its place in the thread stays so replies keep their context. */

@@ -8,6 +8,7 @@ import hearth.node.forum.Circle;
 import hearth.node.forum.ForumProblem;
 import hearth.node.forum.ForumService;
 import hearth.node.forum.ForumThread;
+import hearth.node.forum.ContentWarning;
 import hearth.node.forum.Post;
 import hearth.node.forum.ThreadSummary;
 import hearth.ui.i18n.Messages;
@@ -99,7 +100,7 @@ final class FeedRoutes {
             } else if (shown.contains(opening.id())) {
                 entries.add(new FeedEntry(page, thread.title(), page, opening.pseudonym(),
                         Instant.ofEpochMilli(opening.createdAt()), changedAt(opening), opening.html(),
-                        warningOf(opening)));
+                        warningOf(opening, t)));
             }
         }
         URI self = URI.create(origin + circleFeedUrl(name));
@@ -130,7 +131,7 @@ final class FeedRoutes {
                     URI link = URI.create(threadPage + "#" + Views.anchor(p.id()));
                     String title = p.opening() ? thread.title() : t.get("feeds.entry.reply", p.pseudonym());
                     return new FeedEntry(link, title, link, p.pseudonym(), Instant.ofEpochMilli(p.createdAt()),
-                            changedAt(p), p.html(), warningOf(p));
+                            changedAt(p), p.html(), warningOf(p, t));
                 })
                 .toList();
         Circle circle = forum.circle(thread.circleName());
@@ -148,9 +149,13 @@ final class FeedRoutes {
         return Instant.ofEpochMilli(p.edited() ? p.editedAt() : p.createdAt());
     }
 
-    /** The content warning readers see before the words; wired once posts carry one. */
-    private static String warningOf(Post p) {
-        return "";
+    /** The content warning readers see before the words ("" for none); the general one in the feed's language. */
+    private static String warningOf(Post p, Messages t) {
+        String stored = p.contentWarning();
+        if (stored == null) {
+            return "";
+        }
+        return ContentWarning.generic(stored) ? t.get("reactions.cw.generic") : stored;
     }
 
     private static Instant latest(List<FeedEntry> entries) {

@@ -17,6 +17,7 @@ import hearth.node.moderation.ModerationProblem;
 import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ReportReason;
 import hearth.node.moderation.Reports;
+import hearth.node.reactions.Reactions;
 import hearth.ui.Pages;
 import hearth.ui.i18n.Messages;
 import hearth.ui.i18n.Text;
@@ -58,10 +59,12 @@ final class ForumRoutes {
     private final boolean secureCookies;
     private final ConsoleGate gate;
     private final ModerationService moderation;
+    private final Reactions reactions;
     private final CrisisNote crisisNote;
 
     ForumRoutes(ForumService forum, Pages pages, Views views, NodeConfig config, AuthorIds ids, FormTokens tokens,
-                boolean secureCookies, ConsoleGate gate, ModerationService moderation) {
+                boolean secureCookies, ConsoleGate gate, ModerationService moderation, Reactions reactions) {
+        this.reactions = reactions;
         this.gate = gate;
         this.moderation = moderation;
         this.forum = forum;
@@ -168,12 +171,14 @@ final class ForumRoutes {
         String removed = thread.opening().removedReason();
         boolean closed = thread.locked() || removed != null;
         ComposeForm reply = closed && draft == null ? null
-                : Views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
+                : views.form(Views.replyUrl(thread.circleName(), thread.id()), tokens.issue(visitor.key()),
                         false, shown, true, forum.usualPseudonym(authorId).orElse(null), oneOff, views.say(ctx, errors),
                         views.t(ctx).get("forum.compose.postReply"));
         // A thread removed by moderators shows only the reason, except to its moderators.
+        var reactionsOn = new ReactionsContext(reactions.board(authorId, thread.posts().stream().map(Post::id).toList()),
+                tokens.issue(visitor.key()), views.t(ctx), ctx.request().getParam(ReactionsContext.OPEN));
         var posts = removed != null && !moderates ? List.<hearth.ui.view.PostView>of()
-                : views.posts(ctx, thread, authorId, moderates);
+                : views.posts(ctx, thread, authorId, moderates, reactionsOn);
         Html.send(ctx, status, pages.thread(new ThreadPage(views.chrome(ctx), Views.circleUrl(circle.name()),
                 circle.title(), thread.title(), posts, reply, thread.locked(), removed, crisisNote,
                 removed != null || thread.opening().held() ? null : FeedRoutes.threadFeedUrl(circle.name(), thread.id()))));
@@ -211,7 +216,7 @@ final class ForumRoutes {
     private void renderNewThread(RoutingContext ctx, int status, Visitor visitor, Circle circle, Draft draft,
                                  List<Text> errors) {
         Messages t = views.t(ctx);
-        ComposeForm form = Views.form(Views.newThreadUrl(circle.name()), tokens.issue(visitor.key()), true, draft,
+        ComposeForm form = views.form(Views.newThreadUrl(circle.name()), tokens.issue(visitor.key()), true, draft,
                 true, forum.usualPseudonym(visitor.authorId()).orElse(null), null, views.say(ctx, errors),
                 t.get("forum.compose.postThread"));
         Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx),
@@ -249,7 +254,8 @@ final class ForumRoutes {
         Visitor visitor = visitor(ctx);
         Post post = ownPost(ctx, visitor);
         String title = post.opening() ? forum.threadTitle(post.threadId()) : "";
-        renderEdit(ctx, 200, visitor, post, new Draft(title, post.source(), PseudonymChoice.USUAL), List.of());
+        renderEdit(ctx, 200, visitor, post, new Draft(title, post.source(), PseudonymChoice.USUAL,
+                post.contentWarning(), 0), List.of());
     }
 
     private void edit(RoutingContext ctx) {
@@ -272,7 +278,7 @@ final class ForumRoutes {
     private void renderEdit(RoutingContext ctx, int status, Visitor visitor, Post post, Draft draft,
                             List<Text> errors) {
         Messages t = views.t(ctx);
-        ComposeForm form = Views.form(Views.editUrl(post.circleName(), post.threadId(), post.id()),
+        ComposeForm form = views.form(Views.editUrl(post.circleName(), post.threadId(), post.id()),
                 tokens.issue(visitor.key()), post.opening(), draft, false, null, null, views.say(ctx, errors),
                 t.get("forum.compose.save"));
         Html.send(ctx, status, pages.compose(new ComposePage(views.chrome(ctx),
@@ -370,8 +376,8 @@ final class ForumRoutes {
 
     private static Draft draft(RoutingContext ctx) {
         var form = ctx.request().formAttributes();
-        return new Draft(form.get("title"), form.get("body"), PseudonymChoice.fromForm(form.get("pseudonym")), "",
-                expiresInDays(form.get("expires")));
+        return new Draft(form.get("title"), form.get("body"), PseudonymChoice.fromForm(form.get("pseudonym")),
+                form.get("contentWarning"), expiresInDays(form.get("expires")));
     }
 
     /** How long she chose to keep a new post: none chosen keeps it; a value not offered becomes -1, refused. */

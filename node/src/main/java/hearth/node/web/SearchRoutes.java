@@ -82,16 +82,21 @@ final class SearchRoutes {
         }
     }
 
-    /** The store has the last word: a post removed a moment ago is dropped even if the index still has it. */
+    /**
+     * The store has the last word: a post removed a moment ago is dropped even if the index still has it,
+     * and a hit is folded behind the content warning the store has now (the post's own, else its thread's).
+     */
     private List<SearchResultRow> shownRows(RoutingContext ctx, List<SearchHit> hits, List<Circle> circles) {
-        Set<String> shown = forum.shown(hits.stream().map(SearchHit::postId).toList());
+        List<String> ids = hits.stream().map(SearchHit::postId).toList();
+        Set<String> shown = forum.shown(ids);
+        Map<String, String> warnings = forum.listedWarnings(ids);
         Map<String, String> titles = circles.stream()
                 .collect(Collectors.toMap(Circle::name, Circle::title, (a, b) -> a));
         return hits.stream().filter(h -> shown.contains(h.postId()))
                 .map(h -> new SearchResultRow(Views.postUrl(new PostRef(h.circle(), h.threadId(), h.postId())),
                         h.titleHtml(), h.snippetHtml(), titles.getOrDefault(h.circle(), h.circle()),
                         Views.circleUrl(h.circle()), h.pseudonym(), h.opening(), views.date(ctx, h.createdAtMillis()),
-                        Views.iso(h.createdAtMillis())))
+                        Views.iso(h.createdAtMillis()), views.warning(ctx, warnings.get(h.postId()))))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package hearth.node.web;
 
 import hearth.node.config.NodeConfig;
 import hearth.node.forum.Circle;
+import hearth.node.forum.ContentWarning;
 import hearth.node.forum.Draft;
 import hearth.node.forum.Expiry;
 import hearth.node.forum.ForumThread;
@@ -16,6 +17,8 @@ import hearth.ui.i18n.Text;
 import hearth.ui.view.Chrome;
 import hearth.ui.view.CircleCard;
 import hearth.ui.view.ComposeForm;
+import hearth.ui.view.ContentWarningField;
+import hearth.ui.view.ContentWarningView;
 import hearth.ui.view.CrisisLine;
 import hearth.ui.view.ExpiryChoice;
 import hearth.ui.view.MyPostRow;
@@ -36,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Views {
 
     private static final String CHROME = "hearth.chrome";
+    private static final String WARNING_PREFS = "hearth.warningPrefs";
     private static final String DATE_PATTERN = "d MMM yyyy, HH:mm";
 
     private final NodeConfig.Node node;
@@ -43,9 +47,11 @@ final class Views {
     private final Languages languages;
     private final ZoneId zone;
     private final Map<String, DateTimeFormatter> dates = new ConcurrentHashMap<>();
+    private final List<String> warningTopics;
 
     Views(NodeConfig config, Languages languages) {
         this.node = config.node();
+        this.warningTopics = config.contentWarnings().topics();
         this.crisisLines = config.crisisResources().stream()
                 .map(r -> new CrisisLine(r.name(), r.phone(), r.text(), r.hours(), r.url()))
                 .toList();
@@ -136,7 +142,22 @@ final class Views {
 
     ThreadRow row(RoutingContext ctx, ThreadSummary t) {
         return new ThreadRow(threadUrl(t.circleName(), t.id()), t.title(), t.pseudonym(), t.replyCount(),
-                date(ctx, t.lastActivityAt()), iso(t.lastActivityAt()));
+                date(ctx, t.lastActivityAt()), iso(t.lastActivityAt()), warning(ctx, t.contentWarning()));
+    }
+
+    /** The reader's content-warning preferences, from her cookie (read once per request). */
+    ContentWarningPrefs warningPrefs(RoutingContext ctx) {
+        ContentWarningPrefs prefs = ctx.get(WARNING_PREFS);
+        if (prefs == null) {
+            prefs = ContentWarningPrefs.of(ctx, warningTopics);
+            ctx.put(WARNING_PREFS, prefs);
+        }
+        return prefs;
+    }
+
+    /** A stored content warning as this reader sees it (folded or not); null for none. */
+    ContentWarningView warning(RoutingContext ctx, String stored) {
+        return warningPrefs(ctx).view(stored, t(ctx));
     }
 
     /**
@@ -144,10 +165,11 @@ final class Views {
      *
      * @param moderates whether the reader is signed in as a moderator of the thread's circle
      */
-    List<PostView> posts(RoutingContext ctx, ForumThread thread, String readerAuthorId, boolean moderates) {
+    List<PostView> posts(RoutingContext ctx, ForumThread thread, String readerAuthorId, boolean moderates,
+                         ReactionsContext reactions) {
         return thread.posts().stream()
                 .filter(p -> !p.held() || moderates || isAuthor(p, readerAuthorId))
-                .map(p -> post(ctx, p, readerAuthorId, moderates))
+                .map(p -> post(ctx, p, readerAuthorId, moderates, reactions))
                 .toList();
     }
 
@@ -155,7 +177,8 @@ final class Views {
         return readerAuthorId != null && readerAuthorId.equals(p.authorId());
     }
 
-    private PostView post(RoutingContext ctx, Post p, String readerAuthorId, boolean moderates) {
+    private PostView post(RoutingContext ctx, Post p, String readerAuthorId, boolean moderates,
+                          ReactionsContext reactions) {
         boolean mine = isAuthor(p, readerAuthorId) && !p.deleted();
         boolean reportable = !p.deleted() && !p.removed() && !p.held() && !mine;
         return new PostView(anchor(p.id()), p.pseudonym(), date(ctx, p.createdAt()), iso(p.createdAt()), p.edited(),
@@ -165,7 +188,8 @@ final class Views {
                 p.held(), p.removedReason(),
                 reportable ? reportUrl(p.circleName(), p.threadId(), p.id()) : null,
                 moderates && !p.deleted() ? moderateUrl(p.id()) : null,
-                mine && p.expiresAt() != null ? date(ctx, p.expiresAt()) : null);
+                mine && p.expiresAt() != null ? date(ctx, p.expiresAt()) : null,
+                p.deleted() ? null : warning(ctx, p.contentWarning()), reactions.bar(p));
     }
 
     static String reportUrl(String circle, String thread, String post) {
@@ -189,11 +213,12 @@ final class Views {
      * @param usual    her usual pseudonym, or null if she has none yet
      * @param oneOff   her thread-only pseudonym here, or null
      */
-    static ComposeForm form(String action, String csrf, boolean withTitle, Draft draft, boolean choosePseudonym,
-                            String usual, String oneOff, List<String> errors, String submitLabel) {
+    ComposeForm form(String action, String csrf, boolean withTitle, Draft draft, boolean choosePseudonym,
+                     String usual, String oneOff, List<String> errors, String submitLabel) {
         return new ComposeForm(action, csrf, withTitle, draft.title(), draft.body(), choosePseudonym,
                 draft.pseudonym().formValue(), usual, oneOff, errors, submitLabel, Limits.TITLE_MAX, Limits.BODY_MAX,
-                choosePseudonym ? new ExpiryChoice(EXPIRY_CHOICES, draft.expiresInDays()) : null);
+                choosePseudonym ? new ExpiryChoice(EXPIRY_CHOICES, draft.expiresInDays()) : null,
+                new ContentWarningField(draft.contentWarning(), warningTopics, ContentWarning.MAX));
     }
 
     /** The lifetimes a new post may choose ({@link Expiry#CHOICES}), with their words. */

@@ -7,6 +7,7 @@ import hearth.node.federation.Federation;
 import hearth.node.forum.ForumService;
 import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ModeratorAccounts;
+import hearth.node.reactions.Reactions;
 import hearth.search.PostIndex;
 import hearth.ui.Pages;
 import io.vertx.core.Future;
@@ -41,6 +42,7 @@ public final class WebVerticle extends VerticleBase {
     private final BlockRoutes blockRoutes;
     private final SubscriptionRoutes subscriptionRoutes;
     private final SearchRoutes searchRoutes;
+    private final ReactionsRoutes reactionsRoutes;
     private final SafetyRoutes safetyRoutes;
     private final FeedRoutes feedRoutes;
     private final MeRoutes meRoutes;
@@ -54,7 +56,7 @@ public final class WebVerticle extends VerticleBase {
     public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
                        boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes,
                        ModerationService moderation, ModeratorAccounts accounts, Blocks blocks,
-                       Supplier<Federation> federation) {
+                       Supplier<Federation> federation, Reactions reactions) {
         this.federationRoutes = federationRoutes;
         this.host = host;
         this.port = port;
@@ -63,7 +65,9 @@ public final class WebVerticle extends VerticleBase {
         Views views = new Views(config, languages);
         FormTokens tokens = new FormTokens(ids, Clock.systemUTC());
         ConsoleGate gate = new ConsoleGate(accounts, ids, secureCookies);
-        this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation);
+        this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation,
+                reactions);
+        this.reactionsRoutes = new ReactionsRoutes(reactions, pages, views, ids, tokens, secureCookies);
         this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
         this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);
         this.subscriptionRoutes = new SubscriptionRoutes(() -> federation.get().subscriptions(), gate, pages, views);
@@ -72,7 +76,7 @@ public final class WebVerticle extends VerticleBase {
         this.feedRoutes = new FeedRoutes(forum, () -> federation.get() == null ? null : federation.get().urls().base(),
                 config.node().languages(), config.node().name());
         // "Forget me" erases her reactions through this hook: pass Reactions.forget here once reactions are wired.
-        this.meRoutes = new MeRoutes(forum, pages, views, ids, tokens, secureCookies, authorId -> { });
+        this.meRoutes = new MeRoutes(forum, pages, views, ids, tokens, secureCookies, reactions::forget);
         this.failures = new Failures(pages, views);
     }
 
@@ -103,6 +107,7 @@ public final class WebVerticle extends VerticleBase {
         blockRoutes.register(router);
         subscriptionRoutes.register(router);
         searchRoutes.register(router);
+        reactionsRoutes.register(router);
         safetyRoutes.register(router);
         feedRoutes.register(router);
         meRoutes.register(router);

@@ -9,72 +9,43 @@ import hearth.node.TestNode;
 import hearth.node.config.DataFolder;
 import hearth.node.moderation.ModeratorAccounts;
 import hearth.node.store.Database;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Hearth in a real browser: Debian's headless Chromium driven by Selenium, nothing downloaded.
  * Two women, each in her own browser profile, start a thread and reply through the pages'
- * forms, and everything is still there after the node restarts. Another check proves the
- * forms work with JavaScript switched off. Screenshots go to {@code target/screenshots/}.
+ * forms, and everything is still there after the node restarts. Another woman does everything
+ * a poster does with JavaScript switched off. Screenshots go to {@code target/screenshots/}.
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final Path PROFILES = TARGET.resolve("browser-profiles");
-    private static final Path SCREENSHOTS = TARGET.resolve("screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Pattern PSEUDONYM = Pattern.compile("[A-Z][a-z]+ [A-Z][a-z]+ \\d{4}");
     private static final Pattern THREAD_URL = Pattern.compile(".*/c/perinatal/t/[0-9A-Z]{26}$");
+    private static final By POSTS = By.cssSelector("ol.posts li.post");
 
-    private final List<WebDriver> browsers = new ArrayList<>();
+    private Browsers browsers;
     private TestNode node;
 
-    @BeforeAll
-    static void browserIsInstalled() throws IOException {
-        // Fail, never skip: the launcher installs these (apt-get install chromium chromium-driver).
-        assertTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install it with "
-                + "`apt-get install -y chromium chromium-driver` (this test does not download browsers)");
-        assertTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is missing: install it with "
-                + "`apt-get install -y chromium-driver` (this test does not download drivers)");
-        Files.createDirectories(PROFILES);
-        Files.createDirectories(SCREENSHOTS);
+    @BeforeEach
+    void open() {
+        browsers = new Browsers();
     }
 
     @AfterEach
     void quitEverything() {
-        for (WebDriver browser : browsers) {
-            try {
-                browser.quit();
-            } catch (RuntimeException ignored) {
-                // already gone
-            }
-        }
-        browsers.clear();
+        browsers.close();
         if (node != null) {
             node.close();
             node = null;
@@ -83,66 +54,66 @@ class BrowserIT {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void twoWomenTalkInAThreadThatSurvivesARestart() throws IOException {
+    void twoWomenTalkInAThreadThatSurvivesARestart() {
         node = TestNode.start();
         String title = "Can't stop crying since the birth";
         String body = "My baby is six weeks old and I cry every evening. Is this normal? ask-marker-7f3a";
         String replyText = "It happened to me too, it got easier around week ten. reply-marker-91c2";
 
         // She finds the circle from the home page and starts a thread.
-        ChromeDriver first = browser("first-woman", true, false);
+        ChromeDriver first = browsers.open("first-woman", Browsers.Look.DESKTOP);
         first.get(node.url("/").toString());
-        assertTrue(first.findElements(By.tagName("script")).isEmpty(), "the home page carries a script");
-        click(first, By.linkText("Pregnancy and after birth"));
-        waitFor(first).until(ExpectedConditions.urlMatches(".*/c/perinatal$"));
+        assertOnlyOwnScripts(first);
+        Browsers.click(first, By.linkText("Pregnancy and after birth"));
+        Browsers.waitFor(first).until(ExpectedConditions.urlMatches(".*/c/perinatal$"));
         assertEquals("Pregnancy and after birth", first.findElement(By.cssSelector("main h1")).getText());
-        click(first, By.linkText("Start a thread"));
-        waitFor(first).until(ExpectedConditions.urlMatches(".*/c/perinatal/new$"));
+        Browsers.click(first, By.cssSelector("main a[href='/c/perinatal/new']"));
+        Browsers.waitFor(first).until(ExpectedConditions.urlMatches(".*/c/perinatal/new$"));
         WebElement usual = first.findElement(By.cssSelector("input[name=pseudonym][value=usual]"));
         assertTrue(usual.isSelected(), "her usual name is not the default choice");
         first.findElement(By.id("title")).sendKeys(title);
         first.findElement(By.id("body")).sendKeys(body);
-        click(first, By.cssSelector("form.compose button[type=submit]"));
-        waitFor(first).until(ExpectedConditions.urlMatches(THREAD_URL.pattern()));
-        String threadPath = first.getCurrentUrl().replaceFirst("^http://[^/]+", "");
+        Browsers.click(first, By.cssSelector("form.compose button[type=submit]"));
+        Browsers.waitFor(first).until(ExpectedConditions.urlMatches(THREAD_URL.pattern()));
+        String threadPath = Posting.path(first);
 
         assertEquals(title, first.findElement(By.cssSelector("main h1")).getText());
-        List<WebElement> posts = first.findElements(By.cssSelector("ol.posts li.post"));
+        List<WebElement> posts = first.findElements(POSTS);
         assertEquals(1, posts.size());
         assertTrue(posts.get(0).findElement(By.cssSelector(".body")).getText().contains(body));
         String herName = posts.get(0).findElement(By.cssSelector(".who")).getText();
         assertTrue(PSEUDONYM.matcher(herName).matches(), "pseudonym looks wrong: '" + herName + "'");
-        assertTrue(posts.get(0).getText().contains("yours"), "her own post is not marked as hers");
+        assertFalse(posts.get(0).findElements(By.cssSelector(".yours")).isEmpty(), "her own post is not marked as hers");
         assertEquals("", first.findElement(By.cssSelector("section.reply textarea[name=body]")).getAttribute("value"));
 
         // Another woman, in another browser, reads it and replies through the form.
-        ChromeDriver second = browser("second-woman", true, false);
+        ChromeDriver second = browsers.open("second-woman", Browsers.Look.DESKTOP);
         second.get(node.url(threadPath).toString());
         assertEquals(title, second.findElement(By.cssSelector("main h1")).getText());
         assertTrue(second.findElement(By.cssSelector("ol.posts")).getText().contains(body));
-        assertFalse(second.findElement(By.cssSelector("ol.posts li.post")).getText().contains("yours"),
+        assertTrue(second.findElement(POSTS).findElements(By.cssSelector(".yours")).isEmpty(),
                 "another woman's post is marked as hers");
         second.findElement(By.cssSelector("section.reply textarea[name=body]")).sendKeys(replyText);
-        click(second, By.cssSelector("section.reply button[type=submit]"));
-        waitFor(second).until(ExpectedConditions.urlContains("#p-"));
-        waitFor(second).until(d -> d.findElements(By.cssSelector("ol.posts li.post")).size() == 2);
+        Browsers.click(second, By.cssSelector("section.reply button[type=submit]"));
+        Browsers.waitFor(second).until(ExpectedConditions.urlContains("#p-"));
+        Browsers.waitFor(second).until(d -> d.findElements(POSTS).size() == 2);
         String replyName = second.findElements(By.cssSelector("ol.posts li.post .who")).get(1).getText();
         assertTrue(PSEUDONYM.matcher(replyName).matches(), "pseudonym looks wrong: '" + replyName + "'");
         assertNotEquals(herName, replyName, "two women got the same pseudonym");
 
         // The first woman reloads and sees the reply, under the other woman's name.
         first.navigate().refresh();
-        waitFor(first).until(d -> d.findElements(By.cssSelector("ol.posts li.post")).size() == 2);
-        List<WebElement> both = first.findElements(By.cssSelector("ol.posts li.post"));
+        Browsers.waitFor(first).until(d -> d.findElements(POSTS).size() == 2);
+        List<WebElement> both = first.findElements(POSTS);
         assertTrue(both.get(1).findElement(By.cssSelector(".body")).getText().contains(replyText));
         assertEquals(replyName, both.get(1).findElement(By.cssSelector(".who")).getText());
-        assertFalse(both.get(1).getText().contains("yours"));
+        assertTrue(both.get(1).findElements(By.cssSelector(".yours")).isEmpty());
 
-        screenshot(first, SCREENSHOTS.resolve("thread-page.png"));
-        ChromeDriver phone = browser("phone", true, true);
+        Browsers.screenshot(first, "thread-page");
+        ChromeDriver phone = browsers.open("phone", Browsers.Look.PHONE);
         phone.get(node.url(threadPath).toString());
-        waitFor(phone).until(d -> d.findElements(By.cssSelector("ol.posts li.post")).size() == 2);
-        screenshot(phone, SCREENSHOTS.resolve("thread-page-mobile.png"));
+        Browsers.waitFor(phone).until(d -> d.findElements(POSTS).size() == 2);
+        Browsers.screenshot(phone, "thread-page-mobile");
         Number overflow = (Number) phone.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 0, "the thread page scrolls sideways on a phone by " + overflow + " px");
@@ -153,14 +124,13 @@ class BrowserIT {
         assertNotEquals(oldPort, node.port());
         for (ChromeDriver woman : List.of(first, second)) {
             woman.get(node.url(threadPath).toString());
-            waitFor(woman).until(d -> d.findElements(By.cssSelector("ol.posts li.post")).size() == 2);
+            Browsers.waitFor(woman).until(d -> d.findElements(POSTS).size() == 2);
             assertEquals(title, woman.findElement(By.cssSelector("main h1")).getText());
             String text = woman.findElement(By.cssSelector("ol.posts")).getText();
             assertTrue(text.contains(body) && text.contains(replyText), "a post is missing after the restart");
             assertTrue(text.contains(herName) && text.contains(replyName), "a pseudonym changed after the restart");
         }
-        List<WebElement> afterRestart = first.findElements(By.cssSelector("ol.posts li.post"));
-        assertTrue(afterRestart.get(0).getText().contains("yours"),
+        assertFalse(first.findElements(POSTS).get(0).findElements(By.cssSelector(".yours")).isEmpty(),
                 "after the restart her browser is no longer linked to her post");
         // The circle still lists the thread.
         first.get(node.url("/c/perinatal").toString());
@@ -168,29 +138,25 @@ class BrowserIT {
     }
 
     @Test
-    @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void postingWorksWithJavaScriptSwitchedOff() {
         node = TestNode.start();
-        ChromeDriver woman = browser("no-javascript", false, false);
+        ChromeDriver woman = browsers.open("no-javascript", Browsers.Look.DESKTOP.withoutJavaScript());
+        assertScriptsAreOff(woman);
 
-        // Prove this browser really runs no scripts: a page that would retitle itself does not.
-        String probe = "<!DOCTYPE html><title>static</title><noscript><p id=ns>scripts are off</p></noscript>"
-                + "<script>document.title = 'scripted';</script>";
-        woman.get("data:text/html;base64," + Base64.getEncoder().encodeToString(probe.getBytes(StandardCharsets.UTF_8)));
-        assertEquals("static", woman.getTitle(), "JavaScript is still running in this browser");
-        assertTrue(woman.findElement(By.id("ns")).isDisplayed(), "<noscript> content is not shown");
-
+        // She starts a thread from the circle page, under a thread-only name.
         woman.get(node.url("/").toString());
-        click(woman, By.linkText("Everyday struggles"));
-        waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday$"));
-        click(woman, By.linkText("Start a thread"));
-        waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/new$"));
-        assertTrue(woman.findElements(By.tagName("script")).isEmpty(), "the form page carries a script");
+        Browsers.click(woman, By.linkText("Everyday struggles"));
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday$"));
+        Browsers.click(woman, By.cssSelector("main a[href='/c/everyday/new']"));
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/new$"));
+        assertOnlyOwnScripts(woman);
         woman.findElement(By.id("title")).sendKeys("Lonely evenings");
-        woman.findElement(By.id("body")).sendKeys("Nobody to talk to after work. nojs-opening");
+        woman.findElement(By.id("body")).sendKeys("Nobody to talk to after work, only the quillwort on the sill. nojs-opening");
         woman.findElement(By.cssSelector("input[name=pseudonym][value=one-off]")).click();
-        click(woman, By.cssSelector("form.compose button[type=submit]"));
-        waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/t/[0-9A-Z]{26}$"));
+        Browsers.click(woman, By.cssSelector("form.compose button[type=submit]"));
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/t/[0-9A-Z]{26}$"));
+        String threadPath = Posting.path(woman);
         assertEquals("Lonely evenings", woman.findElement(By.cssSelector("main h1")).getText());
         assertTrue(woman.findElement(By.cssSelector("ol.posts")).getText().contains("nojs-opening"));
         String oneOffName = woman.findElement(By.cssSelector("ol.posts li.post .who")).getText();
@@ -199,18 +165,63 @@ class BrowserIT {
         WebElement oneOff = woman.findElement(By.cssSelector("section.reply input[name=pseudonym][value=one-off]"));
         assertTrue(oneOff.isSelected(), "the reply form does not keep her thread-only name");
         woman.findElement(By.cssSelector("section.reply textarea[name=body]")).sendKeys("Writing it down helps. nojs-reply");
-        click(woman, By.cssSelector("section.reply button[type=submit]"));
-        waitFor(woman).until(ExpectedConditions.urlContains("#p-"));
-        waitFor(woman).until(d -> d.findElements(By.cssSelector("ol.posts li.post")).size() == 2);
+        Browsers.click(woman, By.cssSelector("section.reply button[type=submit]"));
+        Browsers.waitFor(woman).until(ExpectedConditions.urlContains("#p-"));
+        Browsers.waitFor(woman).until(d -> d.findElements(POSTS).size() == 2);
         List<WebElement> names = woman.findElements(By.cssSelector("ol.posts li.post .who"));
         assertEquals(oneOffName, names.get(1).getText());
         assertTrue(woman.findElement(By.cssSelector("ol.posts")).getText().contains("nojs-reply"));
-        assertTrue(woman.findElements(By.tagName("script")).isEmpty(), "the thread page carries a script");
+        assertOnlyOwnScripts(woman);
+
+        // She edits her reply.
+        woman.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/edit']")).click();
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/edit$"));
+        WebElement body = woman.findElement(By.id("body"));
+        body.clear();
+        body.sendKeys("Writing it down helps, and walking. nojs-edited");
+        Browsers.click(woman, By.cssSelector("form.compose button[type=submit]"));
+        Browsers.waitFor(woman).until(ExpectedConditions.urlContains("#p-"));
+        String edited = woman.findElements(POSTS).get(1).findElement(By.cssSelector(".body")).getText();
+        assertTrue(edited.contains("nojs-edited") && !edited.contains("nojs-reply"), "the edit did not stick: " + edited);
+
+        // Someone else answers; she reports that answer.
+        ChromeDriver other = browsers.open("other-no-javascript", Browsers.Look.DESKTOP.withoutJavaScript());
+        Posting.reply(other, node, threadPath, "Just get over it. nojs-unkind");
+        woman.get(node.url(threadPath).toString());
+        Browsers.waitFor(woman).until(d -> d.findElements(POSTS).size() == 3);
+        woman.findElements(POSTS).get(2).findElement(By.cssSelector("a[href$='/report']")).click();
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/report$"));
+        woman.findElement(By.cssSelector("input[name=reason][value=harmful-advice]")).click();
+        woman.findElement(By.id("comment")).sendKeys("Dismissive");
+        Browsers.click(woman, By.cssSelector("form.report button[type=submit]"));
+        Browsers.waitFor(woman).until(d -> d.findElements(By.cssSelector("form.report")).isEmpty());
+        assertTrue(woman.findElements(By.cssSelector(".problems")).isEmpty(), "the report was refused");
+
+        // She deletes her reply, after the confirmation page.
+        woman.get(node.url(threadPath).toString());
+        woman.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/delete']")).click();
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/delete$"));
+        Browsers.click(woman, By.cssSelector("main form button[type=submit]"));
+        Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/t/[0-9A-Z]{26}(#.*)?$"));
+        woman.get(node.url(threadPath).toString());
+        assertFalse(woman.findElement(By.cssSelector("ol.posts")).getText().contains("nojs-edited"),
+                "her deleted reply is still shown");
+        assertFalse(woman.findElements(POSTS).get(1).findElements(By.cssSelector(".deleted")).isEmpty(),
+                "the deleted reply leaves no note in its place");
+
+        // She finds her thread by searching from the box at the top of every page.
+        Browsers.waitFor(woman).until(d -> {
+            d.get(node.url("/").toString());
+            d.findElement(By.cssSelector("header form[role=search] input[name=q]")).sendKeys("quillwort");
+            d.findElement(By.cssSelector("header form[role=search] button[type=submit]")).click();
+            return d.findElements(By.cssSelector("ol.results li a[href^='" + threadPath + "#']")).size() == 1;
+        });
+        assertOnlyOwnScripts(woman);
     }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void aModeratorRemovesAReportedPostAndTheThreadSaysWhy() throws IOException {
+    void aModeratorRemovesAReportedPostAndTheThreadSaysWhy() {
         node = TestNode.start();
         try (Database db = Database.sqlite(DataFolder.open(node.data()).database())) {
             db.write(c -> {
@@ -220,123 +231,62 @@ class BrowserIT {
             });
         }
         // One woman asks for help; someone answers with something that identifies a person.
-        ChromeDriver asker = browser("asker", true, false);
-        asker.get(node.url("/c/survivors/new").toString());
-        asker.findElement(By.id("title")).sendKeys("Is it safe to leave tonight?");
-        asker.findElement(By.id("body")).sendKeys("I have a bag packed at a friend's.");
-        click(asker, By.cssSelector("form.compose button[type=submit]"));
-        waitFor(asker).until(ExpectedConditions.urlMatches(".*/c/survivors/t/[0-9A-Z]{26}$"));
-        String threadPath = asker.getCurrentUrl().replaceFirst("^http://[^/]+", "");
-        ChromeDriver other = browser("other", true, false);
-        other.get(node.url(threadPath).toString());
-        other.findElement(By.cssSelector("section.reply textarea[name=body]"))
-                .sendKeys("I know him, he lives at 4 Larkspur Row. browser-removal-marker");
-        click(other, By.cssSelector("section.reply button[type=submit]"));
-        waitFor(other).until(ExpectedConditions.urlContains("#p-"));
+        ChromeDriver asker = browsers.open("asker", Browsers.Look.DESKTOP);
+        String threadPath = Posting.startThread(asker, node, "survivors", "Is it safe to leave tonight?",
+                "I have a bag packed at a friend's.");
+        ChromeDriver other = browsers.open("other", Browsers.Look.DESKTOP);
+        Posting.reply(other, node, threadPath, "I know him, he lives at 4 Larkspur Row. browser-removal-marker");
 
         // A reader reports it, choosing a reason, without any account.
-        ChromeDriver reader = browser("reader", true, false);
+        ChromeDriver reader = browsers.open("reader", Browsers.Look.DESKTOP);
         reader.get(node.url(threadPath).toString());
-        List<WebElement> posts = reader.findElements(By.cssSelector("ol.posts li.post"));
-        posts.get(1).findElement(By.linkText("Report")).click();
-        waitFor(reader).until(ExpectedConditions.urlContains("/report"));
+        reader.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/report']")).click();
+        Browsers.waitFor(reader).until(ExpectedConditions.urlContains("/report"));
         reader.findElement(By.cssSelector("input[name=reason][value=identifying]")).click();
         reader.findElement(By.id("comment")).sendKeys("Names where he lives");
-        click(reader, By.cssSelector("form.report button[type=submit]"));
-        waitFor(reader).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main h1"), "Thank you"));
+        Browsers.click(reader, By.cssSelector("form.report button[type=submit]"));
+        Browsers.waitFor(reader).until(d -> d.findElements(By.cssSelector("form.report")).isEmpty());
+        assertTrue(reader.findElements(By.cssSelector(".problems")).isEmpty(), "the report was refused");
 
         // The moderator signs in, finds it in her queue and removes it with a reason.
-        ChromeDriver moderator = browser("moderator", true, false);
+        ChromeDriver moderator = browsers.open("moderator", Browsers.Look.DESKTOP);
         moderator.get(node.url("/mod").toString());
-        waitFor(moderator).until(ExpectedConditions.urlContains("/mod/login"));
-        moderator.findElement(By.id("name")).sendKeys("maya");
-        moderator.findElement(By.id("password")).sendKeys("correct horse battery staple");
-        click(moderator, By.cssSelector("form.login button[type=submit]"));
-        waitFor(moderator).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.queue-item")));
+        Browsers.waitFor(moderator).until(ExpectedConditions.urlContains("/mod/login"));
+        Posting.signIn(moderator, node, "maya", "correct horse battery staple");
+        Browsers.waitFor(moderator).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.queue-item")));
         WebElement item = moderator.findElement(By.cssSelector("article.queue-item"));
         assertTrue(item.getText().contains("browser-removal-marker"), "the reported post is in the queue");
         assertTrue(item.getText().contains("Names where he lives"), "with the reporter's note");
-        screenshot(moderator, SCREENSHOTS.resolve("moderation-queue.png"));
-        item.findElement(By.cssSelector("form.with-reason input[name=reason]")).sendKeys("It identifies someone");
-        item.findElement(By.xpath(".//button[normalize-space()='Remove']")).click();
-        waitFor(moderator).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
-                "Removed"));
+        Browsers.screenshot(moderator, "moderation-queue");
+        item.findElement(By.cssSelector("form[action$='/remove'] input[name=reason]")).sendKeys("It identifies someone");
+        item.findElement(By.cssSelector("form[action$='/remove'] button[type=submit]")).click();
+        Browsers.waitFor(moderator).until(ExpectedConditions.urlContains("done=remove"));
 
         // Everyone now sees the note in place of the words.
         reader.get(node.url(threadPath).toString());
-        WebElement removed = reader.findElements(By.cssSelector("ol.posts li.post")).get(1);
-        assertEquals("Removed by moderators: It identifies someone",
-                removed.findElement(By.cssSelector(".removed")).getText());
+        WebElement removed = reader.findElements(POSTS).get(1);
+        assertTrue(removed.findElement(By.cssSelector(".removed")).getText().contains("It identifies someone"));
         assertFalse(reader.findElement(By.cssSelector("ol.posts")).getText().contains("Larkspur"));
     }
 
     // ---- helpers
 
-    /**
-     * A fresh headless Chromium with its own profile (so its own cookies: another woman).
-     *
-     * @param javascript false to switch JavaScript off for every site
-     * @param phone      true to emulate a 390x844 phone screen
-     */
-    private ChromeDriver browser(String name, boolean javascript, boolean phone) {
-        Path profile;
-        try {
-            profile = Files.createTempDirectory(PROFILES, name + "-");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot make a browser profile folder", e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-GB",
-                "--force-prefers-reduced-motion");
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation",
-                    Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true)));
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(new File(profile.toFile(), "chromedriver.log"))
-                .build();
-        ChromeDriver driver;
-        try {
-            driver = new ChromeDriver(service, options);
-        } catch (RuntimeException e) {
-            service.stop();
-            throw e;
-        }
-        browsers.add(driver);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
-        return driver;
+    /** Proves the browser runs no scripts: a page that would retitle itself does not. */
+    private static void assertScriptsAreOff(ChromeDriver driver) {
+        String probe = "<!DOCTYPE html><title>static</title><noscript><p id=ns>scripts are off</p></noscript>"
+                + "<script>document.title = 'scripted';</script>";
+        driver.get("data:text/html;base64," + Base64.getEncoder().encodeToString(probe.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("static", driver.getTitle(), "JavaScript is still running in this browser");
+        assertTrue(driver.findElement(By.id("ns")).isDisplayed(), "<noscript> content is not shown");
     }
 
-    private static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
-    }
-
-    private static void click(WebDriver driver, By what) {
-        waitFor(driver).until(ExpectedConditions.elementToBeClickable(what)).click();
-    }
-
-    /** The whole page, not just the window, as a PNG. */
-    @SuppressWarnings("unchecked")
-    private static void screenshot(ChromeDriver driver, Path file) throws IOException {
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) content.get("width")).doubleValue();
-        double height = Math.min(((Number) content.get("height")).doubleValue(), 8000);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.createDirectories(file.getParent());
-        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
-        System.out.printf("screenshot %s (%.0fx%.0f CSS px)%n", file, width, height);
+    /** Every script on the page is a file the node serves itself under /static/; none is inline. */
+    private void assertOnlyOwnScripts(ChromeDriver driver) {
+        String own = node.url("/static/").toString();
+        for (WebElement script : driver.findElements(By.tagName("script"))) {
+            String src = script.getDomProperty("src");
+            assertTrue(src != null && src.startsWith(own), "a script not served by the node from /static/: "
+                    + (src == null || src.isEmpty() ? "inline " + script.getDomProperty("outerHTML") : src));
+        }
     }
 }
