@@ -198,7 +198,7 @@ class AccessibilityBrowserIT {
     }
 
     private static void sendReport(ChromeDriver driver) {
-        driver.findElement(By.cssSelector("input[name=reason][value=spam]")).click();
+        Browsers.clickCentred(driver, driver.findElement(By.cssSelector("input[name=reason][value=spam]")));
         Browsers.click(driver, By.cssSelector("form.report button[type=submit]"));
         Browsers.waitFor(driver).until(d -> d.findElements(By.cssSelector("form.report")).isEmpty());
     }

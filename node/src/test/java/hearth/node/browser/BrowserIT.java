@@ -153,7 +153,7 @@ class BrowserIT {
         assertOnlyOwnScripts(woman);
         woman.findElement(By.id("title")).sendKeys("Lonely evenings");
         woman.findElement(By.id("body")).sendKeys("Nobody to talk to after work, only the quillwort on the sill. nojs-opening");
-        woman.findElement(By.cssSelector("input[name=pseudonym][value=one-off]")).click();
+        Browsers.clickCentred(woman, woman.findElement(By.cssSelector("input[name=pseudonym][value=one-off]")));
         Browsers.click(woman, By.cssSelector("form.compose button[type=submit]"));
         Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/t/[0-9A-Z]{26}$"));
         String threadPath = Posting.path(woman);
@@ -174,7 +174,7 @@ class BrowserIT {
         assertOnlyOwnScripts(woman);
 
         // She edits her reply.
-        woman.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/edit']")).click();
+        Browsers.clickCentred(woman, woman.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/edit']")));
         Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/edit$"));
         WebElement body = woman.findElement(By.id("body"));
         body.clear();
@@ -189,9 +189,9 @@ class BrowserIT {
         Posting.reply(other, node, threadPath, "Just get over it. nojs-unkind");
         woman.get(node.url(threadPath).toString());
         Browsers.waitFor(woman).until(d -> d.findElements(POSTS).size() == 3);
-        woman.findElements(POSTS).get(2).findElement(By.cssSelector("a[href$='/report']")).click();
+        Browsers.clickCentred(woman, woman.findElements(POSTS).get(2).findElement(By.cssSelector("a[href$='/report']")));
         Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/report$"));
-        woman.findElement(By.cssSelector("input[name=reason][value=harmful-advice]")).click();
+        Browsers.clickCentred(woman, woman.findElement(By.cssSelector("input[name=reason][value=harmful-advice]")));
         woman.findElement(By.id("comment")).sendKeys("Dismissive");
         Browsers.click(woman, By.cssSelector("form.report button[type=submit]"));
         Browsers.waitFor(woman).until(d -> d.findElements(By.cssSelector("form.report")).isEmpty());
@@ -199,7 +199,7 @@ class BrowserIT {
 
         // She deletes her reply, after the confirmation page.
         woman.get(node.url(threadPath).toString());
-        woman.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/delete']")).click();
+        Browsers.clickCentred(woman, woman.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/delete']")));
         Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/delete$"));
         Browsers.click(woman, By.cssSelector("main form button[type=submit]"));
         Browsers.waitFor(woman).until(ExpectedConditions.urlMatches(".*/c/everyday/t/[0-9A-Z]{26}(#.*)?$"));
@@ -213,7 +213,7 @@ class BrowserIT {
         Browsers.waitFor(woman).until(d -> {
             d.get(node.url("/").toString());
             d.findElement(By.cssSelector("header form[role=search] input[name=q]")).sendKeys("quillwort");
-            d.findElement(By.cssSelector("header form[role=search] button[type=submit]")).click();
+            Browsers.clickCentred(d, d.findElement(By.cssSelector("header form[role=search] button[type=submit]")));
             return d.findElements(By.cssSelector("ol.results li a[href^='" + threadPath + "#']")).size() == 1;
         });
         assertOnlyOwnScripts(woman);
@@ -240,9 +240,9 @@ class BrowserIT {
         // A reader reports it, choosing a reason, without any account.
         ChromeDriver reader = browsers.open("reader", Browsers.Look.DESKTOP);
         reader.get(node.url(threadPath).toString());
-        reader.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/report']")).click();
+        Browsers.clickCentred(reader, reader.findElements(POSTS).get(1).findElement(By.cssSelector("a[href$='/report']")));
         Browsers.waitFor(reader).until(ExpectedConditions.urlContains("/report"));
-        reader.findElement(By.cssSelector("input[name=reason][value=identifying]")).click();
+        Browsers.clickCentred(reader, reader.findElement(By.cssSelector("input[name=reason][value=identifying]")));
         reader.findElement(By.id("comment")).sendKeys("Names where he lives");
         Browsers.click(reader, By.cssSelector("form.report button[type=submit]"));
         Browsers.waitFor(reader).until(d -> d.findElements(By.cssSelector("form.report")).isEmpty());

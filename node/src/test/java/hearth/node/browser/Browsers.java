@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -132,8 +134,18 @@ public final class Browsers implements AutoCloseable {
         return new WebDriverWait(driver, WAIT);
     }
 
+    /**
+     * Clicks {@code what} once it is clickable, scrolled to the middle of the window first so
+     * the fixed quick-exit bar at the top never takes the click.
+     */
     public static void click(WebDriver driver, By what) {
-        waitFor(driver).until(ExpectedConditions.elementToBeClickable(what)).click();
+        clickCentred(driver, waitFor(driver).until(ExpectedConditions.elementToBeClickable(what)));
+    }
+
+    /** Clicks an element already found, scrolled to the middle of the window first. */
+    public static void clickCentred(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** The whole page, not just the window, as a PNG under {@link #SCREENSHOTS}. */

@@ -83,7 +83,7 @@ class LanguageBrowserIT {
         driver.get(url("/c/perinatal/new"));
         driver.findElement(By.id("title")).sendKeys(title);
         driver.findElement(By.id("body")).sendKeys(body);
-        driver.findElement(By.cssSelector("form.compose button[type=submit]")).click();
+        Browsers.clickCentred(driver, driver.findElement(By.cssSelector("form.compose button[type=submit]")));
         Browsers.waitFor(driver).until(ExpectedConditions.urlMatches("/c/perinatal/t/[0-9A-Z]{26}$"));
         return driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("/c/"));
     }
@@ -91,7 +91,7 @@ class LanguageBrowserIT {
     private static void reply(ChromeDriver driver, String body) {
         String before = driver.getCurrentUrl();
         driver.findElement(By.id("body")).sendKeys(body);
-        driver.findElement(By.cssSelector("form.compose button[type=submit]")).click();
+        Browsers.clickCentred(driver, driver.findElement(By.cssSelector("form.compose button[type=submit]")));
         Browsers.waitFor(driver).until(d -> !d.getCurrentUrl().equals(before));
     }
 

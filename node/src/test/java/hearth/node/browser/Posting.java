@@ -83,7 +83,7 @@ public final class Posting {
                 field.sendKeys(nameValues[i + 1]);
             }
         }
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        Browsers.clickCentred(moderator, form.findElement(By.cssSelector("button[type=submit]")));
         Browsers.waitFor(moderator).until(ExpectedConditions.urlContains("done="));
     }
 

@@ -93,7 +93,7 @@ class QuickExitBrowserIT {
     void theButtonLeavesForTheNeutralPage() {
         ChromeDriver her = open("exit-button", Browsers.Look.DESKTOP);
         her.get(forum("/"));
-        her.findElement(By.cssSelector("a.exit")).click();
+        Browsers.clickCentred(her, her.findElement(By.cssSelector("a.exit")));
         assertLandedOnNeutral(her);
     }
 
@@ -130,7 +130,7 @@ class QuickExitBrowserIT {
     void shiftPressesSeparatedByOtherKeysDoNotLeave() throws InterruptedException {
         ChromeDriver her = open("exit-interrupted", Browsers.Look.DESKTOP);
         her.get(forum("/c/everyday/new"));
-        her.findElement(By.id("body")).click();
+        Browsers.clickCentred(her, her.findElement(By.id("body")));
         new Actions(her)
                 .keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).sendKeys("a")
                 .keyDown(Keys.SHIFT).keyUp(Keys.SHIFT).sendKeys("b")
@@ -145,7 +145,7 @@ class QuickExitBrowserIT {
         ChromeDriver her = open("exit-back", Browsers.Look.DESKTOP);
         her.get(forum("/"));
         her.get(forum("/about"));
-        her.findElement(By.cssSelector("a.exit")).click();
+        Browsers.clickCentred(her, her.findElement(By.cssSelector("a.exit")));
         assertLandedOnNeutral(her);
 
         her.navigate().back();
@@ -167,7 +167,7 @@ class QuickExitBrowserIT {
         ChromeDriver her = open("exit-nojs", Browsers.Look.DESKTOP.withoutJavaScript());
         her.get(forum("/c/survivors"));
         neutralReferers.clear();
-        her.findElement(By.cssSelector("a.exit")).click();
+        Browsers.clickCentred(her, her.findElement(By.cssSelector("a.exit")));
         assertLandedOnNeutral(her);
         assertEquals(List.of("null"), neutralReferers, "the neutral site learns nothing of where she was");
     }
@@ -176,7 +176,7 @@ class QuickExitBrowserIT {
     void typingTheAddressAgainLaterShowsTheForum() {
         ChromeDriver her = open("exit-return", Browsers.Look.DESKTOP);
         her.get(forum("/"));
-        her.findElement(By.cssSelector("a.exit")).click();
+        Browsers.clickCentred(her, her.findElement(By.cssSelector("a.exit")));
         assertLandedOnNeutral(her);
 
         her.get(forum("/about"));

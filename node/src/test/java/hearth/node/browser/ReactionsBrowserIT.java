@@ -134,7 +134,7 @@ class ReactionsBrowserIT {
 
     private static void press(ChromeDriver driver, String kind) {
         WebElement old = button(driver, kind);
-        old.click();
+        Browsers.clickCentred(driver, old);
         waitFor(driver).until(ExpectedConditions.stalenessOf(old));
     }
 
