@@ -1,6 +1,7 @@
 package hearth.bench;
 
 import hearth.bench.federation.FanoutBench;
+import hearth.bench.federation.InboxFloodBench;
 import hearth.bench.federation.InboundBench;
 import hearth.bench.node.MemoryBench;
 import hearth.bench.node.PageBench;
@@ -33,7 +34,9 @@ public final class Suite {
             new Benchmark("federation-inbound", "signed activities verified, committed and accepted by the inbox per second",
                     InboundBench::run),
             new Benchmark("federation-fanout", "one new thread delivered to 1,000 follower inboxes on 50 hosts",
-                    FanoutBench::run));
+                    FanoutBench::run),
+            new Benchmark("inbox-flood", "thread-page latency while one server floods the inbox, and without",
+                    InboxFloodBench::run));
 
     private static final Map<String, Benchmark> BY_NAME = index(ALL);
 

@@ -32,7 +32,8 @@ class BenchSuiteIT {
             "posting", List.of("posts_per_s", "p50_ms", "p99_ms", "acknowledged", "stored"),
             "search", List.of("index_rate", "index_mb", "p50_ms", "p95_ms"),
             "memory", List.of("idle_rss_mb", "posts", "seeded_idle_rss_mb", "load_rss_mb", "load_rps"),
-            "startup", List.of("median_ms", "first_ms", "runs"));
+            "startup", List.of("median_ms", "first_ms", "runs"),
+            "inbox-flood", List.of("p50_ms", "p99_ms", "flood_p50_ms", "flood_p99_ms", "flood_limited", "flood_rps"));
 
     @TempDir Path work;
 

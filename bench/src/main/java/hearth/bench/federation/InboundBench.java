@@ -50,7 +50,7 @@ public final class InboundBench {
         Vertx vertx = Vertx.vertx();
         try (FakeActors actors = new FakeActors(vertx, actorCount)) {
             NodeProcess node = context.processes().startNode(context.processes().folder("data"),
-                    "--allow-private-addresses");
+                    "--allow-private-addresses", "--config", unlimited(context).toString());
             node.awaitHealthy(Duration.ofSeconds(90));
             URI inbox = URI.create("http://" + node.host() + "/inbox");
             String object = "http://" + node.host() + "/c/perinatal";
@@ -76,6 +76,26 @@ public final class InboundBench {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * A configuration whose inbox takes any rate from one server: all the actors here share one
+     * host, and this measures verifying and committing, not the per-server limit ({@code inbox-flood} does).
+     */
+    private static java.nio.file.Path unlimited(BenchContext context) throws java.io.IOException {
+        java.nio.file.Path file = context.processes().folder("config").resolve("hearth.yaml");
+        java.nio.file.Files.writeString(file, """
+                node:
+                  name: "Hearth bench"
+                circles:
+                  - name: perinatal
+                    title: "Pregnancy and after birth"
+                federation:
+                  inboxLimit:
+                    perSecond: 1000000
+                    burst: 1000000
+                """);
+        return file;
     }
 
     private static List<Signed> sign(FakeActors actors, URI inbox, String object, int count) {

@@ -114,6 +114,25 @@ public final class Processes implements AutoCloseable {
         return new CeilingServer(launch("ceiling", command), port);
     }
 
+    /**
+     * Launches {@code mainClass} from this module's class path in a JVM of its own, with the same
+     * options as the node: for a source of load that must not share the measuring process (its
+     * collections would stall the load generator and count against the server).
+     */
+    public ChildProcess startJava(String name, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(LAUNCHER_FLAGS);
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return launch(name, command);
+    }
+
+    /** A loopback port nothing listens on right now. */
+    public static int freeLoopbackPort() throws IOException {
+        return freePort();
+    }
+
     private List<String> nodeCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(LAUNCHER_FLAGS);

@@ -22,7 +22,7 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         Objects.requireNonNull(node, "the configuration needs a 'node' section");
         crisisResources = crisisResources == null ? List.of() : List.copyOf(crisisResources);
         circles = circles == null ? List.of() : List.copyOf(circles);
-        federation = federation == null ? new Federation(false, List.of(), null, null) : federation;
+        federation = federation == null ? new Federation(false, List.of(), null, null, null) : federation;
         blocklists = blocklists == null ? new Blocklists(null) : blocklists;
         contentWarnings = contentWarnings == null ? new ContentWarnings(null) : contentWarnings;
         crisisNote = crisisNote == null ? new CrisisNote(false, List.of()) : crisisNote;
@@ -97,10 +97,11 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
      * follows from its start; {@code allowPrivateAddresses} lets it contact loopback and private
      * addresses, for local testing only. {@code mode} is {@code open} (the default: every server
      * but blocked ones) or {@code allowlist} (only the {@code allow} domains and their subdomains,
-     * the node's partners).
+     * the node's partners). {@code inboxLimit} bounds how fast any one server may deliver.
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Federation(Boolean allowPrivateAddresses, List<String> follow, String mode, List<String> allow) {
+    public record Federation(Boolean allowPrivateAddresses, List<String> follow, String mode, List<String> allow,
+                             InboxLimit inboxLimit) {
         public static final String OPEN = "open";
         public static final String ALLOWLIST = "allowlist";
 
@@ -125,11 +126,39 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
                 }
             }
             allow = List.copyOf(domains);
+            inboxLimit = inboxLimit == null ? new InboxLimit(null, null) : inboxLimit;
         }
 
         /** True when the node federates only with the allow-listed domains. */
         public boolean allowlistMode() {
             return mode.equals(ALLOWLIST);
+        }
+    }
+
+    /**
+     * How many activities one remote server (the host of the key that signs them) may deliver to
+     * this node's inboxes: {@code perSecond} on average (default 50), with bursts of up to
+     * {@code burst} (default 200). Beyond that the inbox answers 429 with Retry-After, before it
+     * reads the body or checks the signature, so a flood costs the node little and other servers
+     * are not slowed.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record InboxLimit(Integer perSecond, Integer burst) {
+        public static final int DEFAULT_PER_SECOND = 50;
+        public static final int DEFAULT_BURST = 200;
+        private static final int MOST = 1_000_000;
+
+        public InboxLimit {
+            perSecond = perSecond == null ? DEFAULT_PER_SECOND : perSecond;
+            burst = burst == null ? DEFAULT_BURST : burst;
+            if (perSecond < 1 || perSecond > MOST) {
+                throw new IllegalArgumentException("federation.inboxLimit.perSecond must be between 1 and " + MOST
+                        + ", got: " + perSecond);
+            }
+            if (burst < 1 || burst > MOST) {
+                throw new IllegalArgumentException("federation.inboxLimit.burst must be between 1 and " + MOST
+                        + ", got: " + burst);
+            }
         }
     }
 

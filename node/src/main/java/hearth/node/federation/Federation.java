@@ -30,6 +30,7 @@ public final class Federation implements AutoCloseable {
     private final Follows follows;
     private final InboxVerifier verifier;
     private final InboxQueue queue;
+    private final HostLimit inboxLimit;
     private final Outbound outbound;
     private final DeliveryWorker deliveries;
     private final Publisher publisher;
@@ -56,6 +57,8 @@ public final class Federation implements AutoCloseable {
         Fetcher fetcher = new Fetcher(outbound, keys, urls, blocks);
         RemoteActors remote = new RemoteActors(db, fetcher, clock);
         this.verifier = new InboxVerifier(remote, blocks, clock);
+        NodeConfig.InboxLimit limit = config.federation().inboxLimit();
+        this.inboxLimit = new HostLimit(limit.perSecond(), limit.burst(), System::nanoTime);
         this.deliveries = new DeliveryWorker(db, outbound, new Signers(keys, urls), blocks, clock);
         Outbox outbox = new Outbox(db, deliveries, clock);
         ContentIntake intake = new ContentIntake(posts, remote, fetcher, formatter, urls, blocks);
@@ -120,6 +123,11 @@ public final class Federation implements AutoCloseable {
 
     public InboxQueue queue() {
         return queue;
+    }
+
+    /** How fast each remote server may deliver to the inboxes. */
+    HostLimit inboxLimit() {
+        return inboxLimit;
     }
 
     public String nodeName() {

@@ -8,16 +8,12 @@ import hearth.federation.discovery.NodeInfo;
 import hearth.federation.discovery.WebFinger;
 import hearth.federation.json.Json;
 import hearth.federation.object.Contexts;
-import hearth.federation.signature.SignedRequest;
 import hearth.node.forum.FederatedPost;
 import hearth.node.forum.FederatedPosts;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +21,7 @@ import java.util.Optional;
 /**
  * The node as other servers see it: WebFinger and NodeInfo, actor documents, a circle's outbox
  * and followers, threads and posts as objects, a thread's context collection for backfill, and
- * the inboxes. Pages and objects share URLs: a request that asks for ActivityPub JSON gets
+ * the inboxes ({@link InboxRoutes}). Pages and objects share URLs: a request that asks for ActivityPub JSON gets
  * JSON here, any other passes on to the HTML routes.
  */
 public final class FederationRoutes {
@@ -72,10 +68,7 @@ public final class FederationRoutes {
         router.get("/.well-known/nodeinfo").handler(ctx -> json(ctx, 200, NodeInfo.wellKnown(
                 URI.create(urls.base() + "/nodeinfo/2.1"))));
         router.get("/nodeinfo/2.1").handler(this::nodeInfo);
-        BodyHandler activities = BodyHandler.create(false).setBodyLimit(MAX_ACTIVITY_BYTES);
-        for (String inbox : List.of("/inbox", "/actor/inbox", "/c/:circle/inbox", "/u/:pseudonym/inbox")) {
-            router.post(inbox).handler(activities).handler(this::inbox);
-        }
+        new InboxRoutes(() -> federation).register(router);
         router.get("/actor").handler(ctx -> json(ctx, 200, federation.actors().node()));
         router.get("/c/:circle").handler(this::circle);
         router.get("/c/:circle/outbox").handler(this::outbox);
@@ -256,45 +249,6 @@ public final class FederationRoutes {
         return thread;
     }
 
-    // ---- inbox
-
-    private void inbox(RoutingContext ctx) {
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        ctx.request().headers().forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT),
-                k -> new ArrayList<>()).add(e.getValue()));
-        URI target = URI.create(urls.base() + ctx.request().uri());
-        // The signed host must be this node: a delivery signed for another server is not for us,
-        // whatever Host header came with it (a proxy may rewrite Host, so the header is not trusted).
-        headers.put("host", List.of(urls.host()));
-        InboxVerifier.Verified verified;
-        try {
-            verified = federation.verifier().verify(new SignedRequest("POST", target, headers, body));
-        } catch (InboxVerifier.Rejected e) {
-            error(ctx, e.status(), e.getMessage());
-            return;
-        }
-        if (verified.activity().isEmpty()) {
-            ctx.response().setStatusCode(202).end();
-            return;
-        }
-        boolean fresh;
-        try {
-            // Await as a Vert.x future, so other requests run while this one waits for the commit.
-            fresh = io.vertx.core.Future.fromCompletionStage(federation.queue().offer(new InboxQueue.Item(
-                    verified.activity().get().id(), verified.actor(), new String(body, java.nio.charset.StandardCharsets.UTF_8))), ctx.vertx()
-                    .getOrCreateContext()).await(java.time.Duration.ofSeconds(30));
-        } catch (Exception e) {
-            error(ctx, 503, "the inbox is busy; try again later");
-            return;
-        }
-        if (fresh) {
-            ctx.response().setStatusCode(202).end();
-        } else {
-            error(ctx, 409, "this activity was already received");
-        }
-    }
-
     // ---- helpers
 
     private boolean localCircle(String circle) {
@@ -329,7 +283,7 @@ public final class FederationRoutes {
                 .end(io.vertx.core.buffer.Buffer.buffer(Json.bytes(body)));
     }
 
-    private static void error(RoutingContext ctx, int status, String reason) {
+    static void error(RoutingContext ctx, int status, String reason) {
         ObjectNode body = Json.object();
         body.put("error", reason);
         json(ctx, status, body, "application/json; charset=utf-8");
