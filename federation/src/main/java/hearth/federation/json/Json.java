@@ -10,14 +10,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reading and writing ActivityPub JSON with limits fit for input from strangers.
  *
  * <p>Nesting deeper than {@value #MAX_DEPTH} levels, strings longer than one MiB and numbers
  * longer than {@value #MAX_NUMBER_LENGTH} digits are refused, so a hostile peer cannot make the
- * parser recurse or allocate without bound. The caller still limits the body size.
- * Thread-safe.
+ * parser recurse or allocate without bound. So are bytes that are not UTF-8 and numbers beyond
+ * the range of a double ({@code 1e999}), which the parser would read as something else (broken
+ * characters, infinity) than what was sent, and write back as neither: what the node stores or
+ * passes on must be what it accepted. The caller still limits the body size. Thread-safe.
  */
 public final class Json {
 
@@ -41,6 +46,9 @@ public final class Json {
 
     /** Parses one JSON object; anything else (an array, a number, trailing garbage) is refused. */
     public static ObjectNode parseObject(byte[] body) {
+        if (!isUtf8(body)) {
+            throw new MalformedJson("not UTF-8");
+        }
         JsonNode node;
         try {
             node = MAPPER.readTree(body);
@@ -50,7 +58,35 @@ public final class Json {
         if (node == null || !node.isObject()) {
             throw new MalformedJson("expected a JSON object");
         }
+        if (!finite(node)) {
+            throw new MalformedJson("a number beyond the range of a double");
+        }
         return (ObjectNode) node;
+    }
+
+    /**
+     * Jackson decodes UTF-8 leniently: a byte sequence for a code point past U+10FFFF, for
+     * instance, becomes two unpaired surrogates, which it then cannot read back from its own output.
+     */
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean finite(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return Double.isFinite(node.doubleValue());
+        }
+        for (JsonNode child : node) {
+            if (!finite(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] bytes(JsonNode node) {
@@ -62,7 +98,7 @@ public final class Json {
     }
 
     public static String string(JsonNode node) {
-        return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(node), StandardCharsets.UTF_8);
     }
 
     public static ObjectNode object() {

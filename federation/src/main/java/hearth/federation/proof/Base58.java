@@ -5,9 +5,16 @@ import java.math.BigInteger;
 /**
  * Base58 with the Bitcoin alphabet ("base58btc"), the encoding behind multibase's {@code z}
  * prefix. Leading zero bytes become leading '1's and back. Inputs here are tens of bytes, so a
- * BigInteger conversion is plenty. Stateless and thread-safe.
+ * BigInteger conversion is plenty; since it takes time quadratic in the length, text longer than
+ * {@value #MAX_DECODED_LENGTH} characters is refused before decoding. Stateless and thread-safe.
  */
 final class Base58 {
+
+    /**
+     * The longest text decoded: ample for a Multikey (47 characters) or a signature (88), while a
+     * megabyte of digits from a hostile peer would otherwise keep a thread busy for an hour.
+     */
+    static final int MAX_DECODED_LENGTH = 256;
 
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(58);
@@ -31,8 +38,14 @@ final class Base58 {
         return out.reverse().toString();
     }
 
-    /** The bytes, or {@link IllegalArgumentException} for a character outside the alphabet. */
+    /**
+     * The bytes, or {@link IllegalArgumentException} for a character outside the alphabet or text
+     * longer than {@value #MAX_DECODED_LENGTH} characters.
+     */
     static byte[] decode(String text) {
+        if (text.length() > MAX_DECODED_LENGTH) {
+            throw new IllegalArgumentException("base58btc text longer than " + MAX_DECODED_LENGTH + " characters");
+        }
         int zeros = 0;
         while (zeros < text.length() && text.charAt(zeros) == '1') {
             zeros++;

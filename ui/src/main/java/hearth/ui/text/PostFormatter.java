@@ -1,5 +1,6 @@
 package hearth.ui.text;
 
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * Headings are shown as bold paragraphs and images as their description only; see
  * {@link DemotingNodeRenderer} for why. Raw HTML is shown as the literal text typed, never
  * rendered. Every link gets {@code rel="nofollow noopener noreferrer ugc"}; a link whose
- * target is not allowed (including relative ones) is reduced to its text.
+ * target is not allowed (including relative ones) is reduced to its text, and so is a link past
+ * the {@link LinkBudget}, which keeps reference links from multiplying one long URL.
  *
  * <p>Two independent layers keep this safe: commonmark escapes HTML and blanks dangerous
  * URLs, then jsoup's {@link Cleaner} keeps only a short list of tags, attributes and URL
@@ -63,6 +65,8 @@ public final class PostFormatter {
                 .addTags("hr")
                 .addAttributes("ol", "start")
                 .removeProtocols("a", "href", "ftp")
+                // basic() keeps <q cite> with any scheme, javascript: included; hold it to blockquote's rule.
+                .addProtocols("q", "cite", "http", "https")
                 .addEnforcedAttribute("a", "rel", LINK_REL);
     }
 
@@ -74,8 +78,9 @@ public final class PostFormatter {
      */
     public PostHtml toHtml(String markdown) {
         Objects.requireNonNull(markdown, "markdown must not be null (use \"\" for an empty post)");
-        String rendered = renderer.render(parser.parse(markdown));
-        return new PostHtml(clean(rendered));
+        Node document = parser.parse(markdown);
+        LinkBudget.apply(document, markdown.length());
+        return new PostHtml(clean(renderer.render(document)));
     }
 
     /**
