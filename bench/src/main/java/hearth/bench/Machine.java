@@ -51,6 +51,16 @@ public final class Machine {
         return "? GB";
     }
 
+    /** The one-minute load average now, or -1 where the system does not say. */
+    public static double oneMinuteLoad() {
+        var lines = lines("/proc/loadavg");
+        try {
+            return lines.isEmpty() ? -1 : Double.parseDouble(lines.get(0).split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static String loadAverage() {
         var lines = lines("/proc/loadavg");
         return lines.isEmpty() ? "?" : String.join(" ", java.util.Arrays.asList(lines.get(0).split(" ")).subList(0, 3));

@@ -4,6 +4,7 @@ import hearth.node.config.DataFolder;
 import hearth.node.federation.Deliveries;
 import hearth.node.federation.Follows;
 import hearth.node.store.Database;
+import hearth.node.store.StorageUrl;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,9 +25,17 @@ final class Admin implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
+    /**
+     * The store of the node in {@code data}: its SQLite file, or the PostgreSQL database named by
+     * {@code HEARTH_STORAGE_URL} (these commands read no configuration file).
+     */
+    static Database store(Path data) {
+        return Database.open(StorageUrl.configured(null), DataFolder.open(data).database());
+    }
+
     /** One write to the node's store in {@code data}, running or not. */
     static <T> T write(Path data, Database.Work<T> work) {
-        try (Database db = Database.sqlite(DataFolder.open(data).database())) {
+        try (Database db = store(data)) {
             return db.write(work);
         }
     }
@@ -86,7 +95,7 @@ final class Admin implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.sqlite(DataFolder.open(data).database())) {
+            try (Database db = store(data)) {
                 System.out.println("deliveries: " + db.read(Deliveries::counts));
                 Follows follows = new Follows(db);
                 for (String state : new String[] {Follows.REQUESTED, Follows.PENDING, Follows.ACCEPTED, Follows.REJECTED}) {

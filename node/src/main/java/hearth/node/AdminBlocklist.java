@@ -3,7 +3,6 @@ package hearth.node;
 import hearth.federation.blocklist.BlocklistFormatException;
 import hearth.node.author.PseudonymNames;
 import hearth.node.blocks.Blocks;
-import hearth.node.config.DataFolder;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumService;
 import hearth.node.store.Database;
@@ -37,7 +36,7 @@ public final class AdminBlocklist {
 
     /** Runs {@code work} with the blocks of the node in {@code data}. */
     static <T> T withBlocks(Path data, java.util.function.Function<Blocks, T> work) {
-        try (Database db = Database.sqlite(DataFolder.open(data).database())) {
+        try (Database db = Admin.store(data)) {
             ForumService forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), Clock.systemUTC());
             Blocks blocks = new Blocks(db, new FederatedPosts(db, forum, Clock.systemUTC()), false, List.of(),
                     Clock.systemUTC());

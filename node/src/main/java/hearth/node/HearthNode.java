@@ -17,6 +17,7 @@ import hearth.node.moderation.ModeratorAccounts;
 import hearth.node.reactions.Reactions;
 import hearth.node.reactions.Reactors;
 import hearth.node.store.Database;
+import hearth.node.store.StorageUrl;
 import hearth.node.search.SearchIndexer;
 import hearth.node.web.WebVerticle;
 import hearth.search.PostIndex;
@@ -73,6 +74,7 @@ public final class HearthNode implements AutoCloseable {
     private final Federation federation;
     private final Blocks blocks;
     private final Expirer expirer;
+    private volatile hearth.node.metrics.NodeMetrics metrics;
 
     private HearthNode(Vertx vertx, Database db, PostIndex index, SearchIndexer indexer, WebVerticle web,
                        URI publicUrl, Federation federation, Blocks blocks, Expirer expirer) {
@@ -91,7 +93,7 @@ public final class HearthNode implements AutoCloseable {
         NodeConfig config = new ConfigLoader().load(settings.config());
         DataFolder data = DataFolder.open(settings.data());
         AuthorIds ids = new AuthorIds(data.secret());
-        Database db = Database.sqlite(data.database());
+        Database db = Database.open(StorageUrl.configured(config.storage().url()), data.database());
         Vertx vertx = null;
         PostIndex index = null;
         SearchIndexer indexer = null;
@@ -110,7 +112,7 @@ public final class HearthNode implements AutoCloseable {
             blocks.start();
             Blocks nodeBlocks = blocks;
             index = openIndex(data, config);
-            indexer = SearchIndexer.start(index, forum, formatter);
+            indexer = SearchIndexer.start(index, forum, formatter, data.searchIndex());
 
             String declared = settings.publicUrl();
             boolean https = declared != null && declared.startsWith("https://");
@@ -121,10 +123,12 @@ public final class HearthNode implements AutoCloseable {
             // awaits, and JDBC blocks without awaiting: several instances serve requests side by side.
             var instances = new java.util.concurrent.CopyOnWriteArrayList<WebVerticle>();
             PostIndex searchIndex = index;
+            // One set of visitor limits for all instances: a visitor's requests reach any of them.
+            var visitorLimits = new hearth.node.limits.VisitorLimits(config.limits(), System::nanoTime);
             await(vertx.deployVerticle(() -> {
                 WebVerticle instance = new WebVerticle(settings.bind(), settings.port(), config, forum, searchIndex,
                         ids, https, new FederationRoutes(federationRef::get), moderation, accounts, nodeBlocks,
-                        federationRef::get, reactions);
+                        federationRef::get, reactions, visitorLimits);
                 instances.add(instance);
                 return instance;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(WEB_INSTANCES)));
@@ -139,7 +143,12 @@ public final class HearthNode implements AutoCloseable {
             // Started once federation follows the change sequence, so an expired post's Delete goes out.
             expirer = new Expirer(forum.traces(), Expirer.EVERY);
             expirer.start();
-            return new HearthNode(vertx, db, index, indexer, web, url, federation, blocks, expirer);
+            HearthNode node = new HearthNode(vertx, db, index, indexer, web, url, federation, blocks, expirer);
+            if (config.metrics().enabled()) {
+                node.metrics = await(hearth.node.metrics.NodeMetrics.start(vertx, config.metrics(), db,
+                        forum::lastChange, indexer::appliedSequence));
+            }
+            return node;
         } catch (RuntimeException e) {
             if (expirer != null) {
                 expirer.close();
@@ -163,7 +172,7 @@ public final class HearthNode implements AutoCloseable {
     public static long reindex(Path dataFolder, Path configFile) {
         NodeConfig config = new ConfigLoader().load(configFile);
         DataFolder data = DataFolder.open(dataFolder);
-        try (Database db = Database.sqlite(data.database())) {
+        try (Database db = Database.open(StorageUrl.configured(config.storage().url()), data.database())) {
             PostFormatter formatter = new PostFormatter();
             ForumService forum = new ForumService(db, formatter, new PseudonymNames(), Clock.systemUTC());
             PostIndex index = openIndex(data, config);
@@ -205,14 +214,27 @@ public final class HearthNode implements AutoCloseable {
         return web.actualPort();
     }
 
+    /** The web server's routes, one line each ("POST /c/:circle/new"); see {@link WebVerticle#routeTable()}. */
+    public java.util.List<String> routeTable() {
+        return web.routeTable();
+    }
+
     public URI publicUrl() {
         return publicUrl;
+    }
+
+    /** The metrics endpoint's port, or -1 when metrics are off. */
+    public int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
     }
 
     /** Stops serving, lets requests in flight finish, commits the search index, and closes the database. */
     @Override
     public void close() {
         try {
+            if (metrics != null) {
+                metrics.close();
+            }
             expirer.close();
             federation.close();
             blocks.close();

@@ -10,15 +10,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code hearth} command line. */
+/**
+ * The {@code hearth} command line. Every option of {@code start} that a container or a service
+ * manager sets has an environment variable as its default ({@code HEARTH_PORT}, {@code HEARTH_BIND},
+ * {@code HEARTH_DATA}, {@code HEARTH_CONFIG}, {@code HEARTH_PUBLIC_URL}); a flag given on the
+ * command line wins.
+ */
 @Command(name = "hearth", mixinStandardHelpOptions = true, version = "Hearth 0.1",
         description = "A federated, anonymous peer-support forum.",
-        subcommands = {Main.Start.class, Main.Reindex.class, Admin.class})
+        subcommands = {Main.Start.class, Main.Reindex.class, Admin.class, MigrateToPostgres.class,
+                BackupCommands.Backup.class, BackupCommands.Restore.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        // One line per log record, and nothing about requests ever reaches a log.
-        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n");
+        // One logfmt line per event, and nothing about the people making requests ever reaches a log.
+        hearth.node.logs.StructuredLogs.install();
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
@@ -31,10 +37,12 @@ public final class Main implements Runnable {
             description = "Drop the search index and rebuild it from the database (stop the node first).")
     static final class Reindex implements Callable<Integer> {
 
-        @Option(names = "--data", defaultValue = "data", description = "Data folder (default ./${DEFAULT-VALUE}).")
+        @Option(names = "--data", defaultValue = "${env:HEARTH_DATA:-data}",
+                description = "Data folder (default $HEARTH_DATA, else ./data).")
         Path data;
 
-        @Option(names = "--config", description = "Configuration file (default: the bundled example).")
+        @Option(names = "--config", defaultValue = "${env:HEARTH_CONFIG}",
+                description = "Configuration file (default $HEARTH_CONFIG, else the bundled example).")
         Path config;
 
         @Override
@@ -58,20 +66,25 @@ public final class Main implements Runnable {
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a node and serve it until stopped.")
     static final class Start implements Callable<Integer> {
 
-        @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+        @Option(names = "--port", defaultValue = "${env:HEARTH_PORT:-8080}",
+                description = "Port to listen on (default $HEARTH_PORT, else 8080).")
         int port;
 
-        @Option(names = "--bind", defaultValue = "127.0.0.1",
-                description = "Address to listen on (default ${DEFAULT-VALUE}; put a TLS reverse proxy in front).")
+        @Option(names = "--bind", defaultValue = "${env:HEARTH_BIND:-127.0.0.1}",
+                description = "Address to listen on (default $HEARTH_BIND, else 127.0.0.1; put a TLS reverse proxy"
+                        + " in front).")
         String bind;
 
-        @Option(names = "--data", defaultValue = "data", description = "Data folder (default ./${DEFAULT-VALUE}).")
+        @Option(names = "--data", defaultValue = "${env:HEARTH_DATA:-data}",
+                description = "Data folder (default $HEARTH_DATA, else ./data).")
         Path data;
 
-        @Option(names = "--config", description = "Configuration file (default: the bundled example).")
+        @Option(names = "--config", defaultValue = "${env:HEARTH_CONFIG}",
+                description = "Configuration file (default $HEARTH_CONFIG, else the bundled example).")
         Path config;
 
-        @Option(names = "--public-url", description = "Address readers use (default http://127.0.0.1:PORT).")
+        @Option(names = "--public-url", defaultValue = "${env:HEARTH_PUBLIC_URL}",
+                description = "Address readers use (default $HEARTH_PUBLIC_URL, else http://127.0.0.1:PORT).")
         String publicUrl;
 
         @Option(names = "--allow-private-addresses",

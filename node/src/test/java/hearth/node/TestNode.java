@@ -37,7 +37,8 @@ public final class TestNode implements AutoCloseable {
     }
 
     private HearthNode.Settings settings() {
-        return new HearthNode.Settings(0, "127.0.0.1", data, null, publicUrl, allowPrivateAddresses);
+        return new HearthNode.Settings(0, "127.0.0.1", data, TestConfigs.withoutVisitorLimits(data), publicUrl,
+                allowPrivateAddresses);
     }
 
     /** A node that believes readers reach it at {@code publicUrl} (e.g. through a TLS proxy). */

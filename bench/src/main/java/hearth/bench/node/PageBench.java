@@ -86,6 +86,9 @@ public final class PageBench {
             posts = seeder.posts();
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        Duration settled = Settle.await(node, Duration.ofSeconds(context.size().pick(20, 180, 180)));
+        context.say("node settled (search index and outbox caught up, under %.1f cores) %.1f s after seeding",
+                Settle.IDLE_CORES, settled.toMillis() / 1000.0);
         HttpResponse page = fetch(node.port(), node.host(), path);
         ceiling.serve(path, page);
         if (!Arrays.equals(fetch(ceiling.port(), ceiling.host(), path).body(), page.body())) {

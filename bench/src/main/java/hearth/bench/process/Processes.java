@@ -89,8 +89,20 @@ public final class Processes implements AutoCloseable {
         List<String> args = new java.util.ArrayList<>(List.of("start", "--port", Integer.toString(port),
                 "--data", data.toString()));
         args.addAll(List.of(extra));
+        if (!args.contains("--config")) {
+            args.addAll(List.of("--config", unlimitedConfig().toString()));
+        }
         ChildProcess process = launch("node", nodeCommand(args.toArray(String[]::new)));
         return new NodeProcess(process, port, data);
+    }
+
+    private Path unlimitedConfig;
+
+    private synchronized Path unlimitedConfig() throws IOException {
+        if (unlimitedConfig == null) {
+            unlimitedConfig = UnlimitedConfig.write(nodeJar.get(), work);
+        }
+        return unlimitedConfig;
     }
 
     /** Runs a node command to its end (e.g. {@code reindex --data DIR}); fails if it does not succeed. */
@@ -136,8 +148,12 @@ public final class Processes implements AutoCloseable {
     private List<String> nodeCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(LAUNCHER_FLAGS);
+        Path jar = nodeJar.get();
+        // As ./hearth start: the class-data archive beside the jar, made at the first exit.
+        command.addAll(List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("hearth-node.jsa"),
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", nodeJar.get().toString()));
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return command;
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<CircleSeed> circles,
                          Federation federation, Blocklists blocklists, CrisisNote crisisNote,
-                         ContentWarnings contentWarnings) {
+                         ContentWarnings contentWarnings, Limits limits, Storage storage, Metrics metrics) {
 
     private static final Pattern CIRCLE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
@@ -22,10 +22,49 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
         Objects.requireNonNull(node, "the configuration needs a 'node' section");
         crisisResources = crisisResources == null ? List.of() : List.copyOf(crisisResources);
         circles = circles == null ? List.of() : List.copyOf(circles);
-        federation = federation == null ? new Federation(false, List.of(), null, null, null) : federation;
+        federation = federation == null ? new Federation(false, List.of(), null, null, null, null) : federation;
         blocklists = blocklists == null ? new Blocklists(null) : blocklists;
         contentWarnings = contentWarnings == null ? new ContentWarnings(null) : contentWarnings;
         crisisNote = crisisNote == null ? new CrisisNote(false, List.of()) : crisisNote;
+        limits = limits == null ? Limits.defaults() : limits;
+        storage = storage == null ? new Storage(null) : storage;
+        metrics = metrics == null ? new Metrics(null, null, null) : metrics;
+    }
+
+    /**
+     * The metrics endpoint ({@code GET /metrics}, Prometheus text format): off unless
+     * {@code enabled}; on its own {@code host} (default 127.0.0.1, so only the machine itself can
+     * read it) and {@code port} (default 9464; 0 picks a free one).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Metrics(Boolean enabled, String host, Integer port) {
+        public static final int DEFAULT_PORT = 9464;
+
+        public Metrics {
+            enabled = enabled != null && enabled;
+            host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+            port = port == null ? DEFAULT_PORT : port;
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("metrics.port must be between 0 and 65535, got: " + port);
+            }
+        }
+    }
+
+    /**
+     * Where the node keeps its data: {@code url} absent means the embedded SQLite file in the data
+     * folder; {@code postgresql://user:password@host:port/database} (or a {@code jdbc:postgresql:}
+     * address) means that PostgreSQL database, which several node processes may share.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Storage(String url) {
+        public Storage {
+            url = url == null || url.isBlank() ? null : url.strip();
+            if (url != null && !url.startsWith("postgresql://") && !url.startsWith("postgres://")
+                    && !url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("storage.url must be a postgresql:// or jdbc:postgresql: address"
+                        + " (leave it out for the embedded SQLite file)");
+            }
+        }
     }
 
     /**
@@ -97,11 +136,12 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
      * follows from its start; {@code allowPrivateAddresses} lets it contact loopback and private
      * addresses, for local testing only. {@code mode} is {@code open} (the default: every server
      * but blocked ones) or {@code allowlist} (only the {@code allow} domains and their subdomains,
-     * the node's partners). {@code inboxLimit} bounds how fast any one server may deliver.
+     * the node's partners). {@code inboxLimit} bounds how fast any one server may deliver;
+     * {@code delivery} says how this node sends, retries and gives up ({@link DeliverySettings}).
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Federation(Boolean allowPrivateAddresses, List<String> follow, String mode, List<String> allow,
-                             InboxLimit inboxLimit) {
+                             InboxLimit inboxLimit, DeliverySettings delivery) {
         public static final String OPEN = "open";
         public static final String ALLOWLIST = "allowlist";
 
@@ -127,6 +167,7 @@ public record NodeConfig(Node node, List<CrisisResource> crisisResources, List<C
             }
             allow = List.copyOf(domains);
             inboxLimit = inboxLimit == null ? new InboxLimit(null, null) : inboxLimit;
+            delivery = delivery == null ? DeliverySettings.DEFAULT : delivery;
         }
 
         /** True when the node federates only with the allow-listed domains. */

@@ -77,6 +77,22 @@ public final class Deliveries {
         return hosts;
     }
 
+    /**
+     * When the next delivery that is not yet due falls due (a time after {@code now}), or null
+     * when none waits: the worker sleeps until then rather than polling.
+     */
+    public static Long nextDueAfter(Connection c, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(next_attempt_at) FROM delivery WHERE state = ? AND next_attempt_at > ?")) {
+            s.setString(1, PENDING);
+            s.setLong(2, now);
+            try (ResultSet r = s.executeQuery()) {
+                long at = r.next() ? r.getLong(1) : 0;
+                return at == 0 ? null : at;
+            }
+        }
+    }
+
     /** One host's deliveries due by {@code now}, soonest first. */
     public static List<Due> due(Connection c, String host, long now, int limit) throws SQLException {
         List<Due> due = new ArrayList<>();
@@ -86,6 +102,34 @@ public final class Deliveries {
             s.setString(2, host);
             s.setLong(3, now);
             s.setInt(4, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    due.add(new Due(r.getString(1), r.getString(2), URI.create(r.getString(3)), r.getString(4),
+                            r.getString(5).getBytes(StandardCharsets.UTF_8), r.getString(6), r.getInt(7)));
+                }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Takes up to {@code limit} of one host's deliveries due by {@code now} for this process, on
+     * PostgreSQL where several node processes share the outbox: rows another process is claiming
+     * at this moment are skipped ({@code FOR UPDATE SKIP LOCKED}), and the rows taken are due again
+     * only at {@code leaseUntil}, so no other process sends them meanwhile. The outcome recorded
+     * for each replaces the lease; if this process dies first, they are sent after the lease.
+     */
+    public static List<Due> claim(Connection c, String host, long now, int limit, long leaseUntil) throws SQLException {
+        List<Due> due = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("UPDATE delivery SET next_attempt_at = ? WHERE id IN"
+                + " (SELECT id FROM delivery WHERE state = ? AND host = ? AND next_attempt_at <= ?"
+                + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, host, inbox, activity_id, body, signer, attempts")) {
+            s.setLong(1, leaseUntil);
+            s.setString(2, PENDING);
+            s.setString(3, host);
+            s.setLong(4, now);
+            s.setInt(5, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     due.add(new Due(r.getString(1), r.getString(2), URI.create(r.getString(3)), r.getString(4),

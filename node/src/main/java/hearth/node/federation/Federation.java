@@ -59,7 +59,8 @@ public final class Federation implements AutoCloseable {
         this.verifier = new InboxVerifier(remote, blocks, clock);
         NodeConfig.InboxLimit limit = config.federation().inboxLimit();
         this.inboxLimit = new HostLimit(limit.perSecond(), limit.burst(), System::nanoTime);
-        this.deliveries = new DeliveryWorker(db, outbound, new Signers(keys, urls), blocks, clock);
+        this.deliveries = new DeliveryWorker(db, outbound, new Signers(keys, urls), blocks, clock,
+                RetrySchedule.of(config.federation().delivery()), config.federation().delivery().attemptTimeout());
         Outbox outbox = new Outbox(db, deliveries, clock);
         ContentIntake intake = new ContentIntake(posts, remote, fetcher, formatter, urls, blocks);
         Backfill backfill = new Backfill(fetcher, remote, intake);

@@ -18,17 +18,24 @@ import java.util.function.Supplier;
 
 /**
  * The inboxes, in the order a delivery meets their checks: the sending server's
- * {@link HostLimit} (charged to the host {@link InboxGate} names, before the body is read), the
- * body limit, the {@link InboxVerifier}, and the {@link InboxQueue}, whose commit the 202 waits
- * for. A server over its limit is answered 429 with Retry-After; a replayed activity id, 409.
+ * {@link HostLimit} (asked, before the body is read, about the host {@link InboxGate} says the
+ * request claims), the body limit, the {@link InboxVerifier}, the host's allowance and the one
+ * for all hosts (charged once the signature verified), and the {@link InboxQueue}, whose commit
+ * the 202 waits for. A delivery that does not verify is charged to its claimed host's unverified
+ * bucket instead, so a forger naming a partner never spends the partner's allowance; once that
+ * bucket is dry, requests claiming the host are checked only against the key already held (no
+ * fetch) and refused 429 if they fail. A server over its limit is answered 429 with Retry-After;
+ * a replayed activity id, 409.
  * Registered by {@link FederationRoutes}, whose first handler makes sure the federation has
  * started before any of these run. Safe to call from every handler thread.
  */
 final class InboxRoutes {
 
     private static final List<String> PATHS = List.of("/inbox", "/actor/inbox", "/c/:circle/inbox", "/u/:pseudonym/inbox");
-    /** Where the gate leaves the host it charged, so the inbox does not charge it twice. */
-    private static final String CHARGED = "hearth.inbox.charged";
+    /** Where the gate leaves the host the request claims. */
+    private static final String CLAIMED = "hearth.inbox.claimed";
+    /** Set by the gate when the claimed host has failed verification too often: no key fetch for it now. */
+    private static final String HELD_KEYS_ONLY = "hearth.inbox.heldKeysOnly";
 
     private final Supplier<Federation> started;
     // Vert.x lets only platform and security-policy handlers come before the body handler.
@@ -45,17 +52,24 @@ final class InboxRoutes {
         }
     }
 
-    /** Charges the host the request claims to come from, before anything costly is done for it. */
+    /**
+     * Refuses, before the body is read, a host that has spent its allowance. Only asks: the
+     * allowance is charged once the signature verified, so a request that merely claims the host
+     * cannot spend it.
+     */
     private void limit(RoutingContext ctx) {
         Federation federation = started.get();
         String host = InboxGate.claimedHost(request(ctx, federation.urls(), new byte[0]));
         if (host != null) {
-            long wait = federation.inboxLimit().secondsToWait(host);
+            long wait = federation.inboxLimit().peek(host);
             if (wait > 0) {
                 tooMany(ctx, wait);
                 return;
             }
-            ctx.put(CHARGED, host);
+            ctx.put(CLAIMED, host);
+            if (!federation.inboxLimit().unverifiedAllowed(host)) {
+                ctx.put(HELD_KEYS_ONLY, Boolean.TRUE);
+            }
         }
         ctx.next();
     }
@@ -68,21 +82,23 @@ final class InboxRoutes {
             FederationRoutes.error(ctx, 400, "the request target is not a valid URI");
             return;
         }
+        String claimed = ctx.get(CLAIMED);
+        boolean heldKeysOnly = Boolean.TRUE.equals(ctx.get(HELD_KEYS_ONLY));
         InboxVerifier.Verified verified;
         try {
-            verified = federation.verifier().verify(request);
+            verified = federation.verifier().verify(request, !heldKeysOnly);
         } catch (InboxVerifier.Rejected e) {
-            FederationRoutes.error(ctx, e.status(), e.getMessage());
+            refused(ctx, federation.inboxLimit(), claimed, heldKeysOnly, e);
             return;
         }
-        // A signature the gate could not read still counts: its signer pays now, so nothing verified escapes.
-        String signer = InboxGate.hostOf(verified.actor());
-        if (!signer.equals(ctx.get(CHARGED))) {
-            long wait = federation.inboxLimit().secondsToWait(signer);
-            if (wait > 0) {
-                tooMany(ctx, wait);
-                return;
-            }
+        // Charged to the server that signed, which the gate may not have been able to read.
+        long wait = federation.inboxLimit().secondsToWait(InboxGate.hostOf(verified.actor()));
+        if (wait == 0) {
+            wait = federation.inboxLimit().allHostsWait();
+        }
+        if (wait > 0) {
+            tooMany(ctx, wait);
+            return;
         }
         if (verified.activity().isEmpty()) {
             ctx.response().setStatusCode(202).end();
@@ -118,6 +134,25 @@ final class InboxRoutes {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Answers a delivery that did not verify, charging it to the host it claimed. A host whose
+     * unverified bucket was already dry is told to wait rather than why, which is all a forger
+     * needs to know.
+     */
+    private static void refused(RoutingContext ctx, HostLimit limit, String claimed, boolean heldKeysOnly,
+                                InboxVerifier.Rejected e) {
+        if (e.status() == 429) {
+            tooMany(ctx, Math.max(1, e.retryAfter()));
+            return;
+        }
+        long wait = claimed == null ? 0 : limit.chargeUnverified(claimed);
+        if (heldKeysOnly && e.status() == 401) {
+            tooMany(ctx, Math.max(1, wait));
+            return;
+        }
+        FederationRoutes.error(ctx, e.status(), e.getMessage());
     }
 
     private static void tooMany(RoutingContext ctx, long seconds) {

@@ -35,28 +35,58 @@ public final class InboxVerifier {
     /** Refused, with the status to answer and a short reason (never the sender's address). */
     public static final class Rejected extends RuntimeException {
         private final int status;
+        private final long retryAfter;
 
         public Rejected(int status, String reason) {
+            this(status, reason, 0);
+        }
+
+        /** A refusal the sender may try again after {@code retryAfter} seconds (a 429). */
+        public Rejected(int status, String reason, long retryAfter) {
             super(reason, null, false, false);
             this.status = status;
+            this.retryAfter = retryAfter;
         }
 
         public int status() {
             return status;
         }
+
+        /** Seconds to wait before trying again, or 0 when trying again will not help. */
+        public long retryAfter() {
+            return retryAfter;
+        }
     }
+
+    /** A key that verifies is used without fetching it again for this long (then fetched when it can be). */
+    static final Duration KEY_FRESH = Duration.ofDays(1);
 
     private final RemoteActors actors;
     private final Blocks blocks;
     private final Clock clock;
+    private final KeyFetches fetches;
 
     public InboxVerifier(RemoteActors actors, Blocks blocks, Clock clock) {
+        this(actors, blocks, clock, KeyFetches.standard());
+    }
+
+    InboxVerifier(RemoteActors actors, Blocks blocks, Clock clock, KeyFetches fetches) {
         this.actors = actors;
         this.blocks = blocks;
         this.clock = clock;
+        this.fetches = fetches;
     }
 
+    /** {@link #verify(SignedRequest, boolean)}, fetching the signing key when needed (within the fetch bounds). */
     public Verified verify(SignedRequest request) {
+        return verify(request, true);
+    }
+
+    /**
+     * Checks {@code request}; with {@code mayFetch} false only a key this node already holds is
+     * tried, so the check costs no request to another server (for senders that have failed too often).
+     */
+    public Verified verify(SignedRequest request, boolean mayFetch) {
         SignatureClaim claim;
         try {
             claim = HttpSignatures.check(request, clock.instant(), WINDOW);
@@ -91,7 +121,7 @@ public final class InboxVerifier {
                 && blocks.rejectsReportsFrom(Urls.authorityOf(actorId))) {
             throw new Rejected(403, "this node does not accept reports from that server");
         }
-        checkKey(claim, keyOwner, actorId);
+        checkKey(claim, keyOwner, actorId, mayFetch);
         activity.ifPresent(a -> {
             try {
                 OriginRules.check(a);
@@ -102,15 +132,31 @@ public final class InboxVerifier {
         return new Verified(activity, json, actorId);
     }
 
-    private void checkKey(SignatureClaim claim, URI keyOwner, URI actorId) {
-        RemoteActor actor;
+    private void checkKey(SignatureClaim claim, URI keyOwner, URI actorId, boolean mayFetch) {
+        RemoteActor held;
         try {
-            actor = actors.get(keyOwner);
-            if (matches(claim, actor)) {
-                requireOwner(actor, actorId);
+            held = actors.cached(keyOwner).orElse(null);
+        } catch (RuntimeException e) {
+            held = null;
+        }
+        boolean heldVerifies = held != null && matches(claim, held);
+        if (heldVerifies && clock.millis() - held.fetchedAt() < KEY_FRESH.toMillis()) {
+            requireOwner(held, actorId);
+            return;
+        }
+        long wait = mayFetch ? fetches.take(hostOf(keyOwner)) : 0;
+        if (!mayFetch || wait > 0) {
+            if (heldVerifies) {
+                // Old but verifying: better than turning a partner away until a fetch is allowed.
+                requireOwner(held, actorId);
                 return;
             }
-            // The cached key may be an old one: fetch the actor again, once.
+            throw mayFetch ? new Rejected(429, "signature: the signing key cannot be fetched now; try again later", wait)
+                    : new Rejected(401, "signature: does not verify with the key this node holds");
+        }
+        RemoteActor actor;
+        try {
+            // Not held, old, or not matching: the actor may have a new key, so fetch it (once).
             actor = actors.refresh(keyOwner);
         } catch (Rejected e) {
             throw e;
@@ -123,6 +169,14 @@ public final class InboxVerifier {
             throw new Rejected(401, "signature: does not verify");
         }
         requireOwner(actor, actorId);
+    }
+
+    private static String hostOf(URI keyOwner) {
+        try {
+            return InboxGate.hostOf(keyOwner);
+        } catch (IllegalArgumentException e) {
+            throw new Rejected(401, "signature: the key id names no server");
+        }
     }
 
     private static boolean matches(SignatureClaim claim, RemoteActor actor) {

@@ -192,6 +192,11 @@ final class ForumStore {
         return postsWhere(c, "p.thread_id = ? ORDER BY p.opening DESC, p.created_at, p.id", threadId);
     }
 
+    Optional<Post> openingPost(Connection c, String threadId) throws SQLException {
+        return postsWhere(c, "p.thread_id = ? ORDER BY p.opening DESC LIMIT 1", threadId).stream()
+                .filter(Post::opening).findFirst();
+    }
+
     Optional<Post> post(Connection c, String postId) throws SQLException {
         return postsWhere(c, "p.id = ?", postId).stream().findFirst();
     }

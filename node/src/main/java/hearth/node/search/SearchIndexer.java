@@ -8,6 +8,7 @@ import hearth.ui.text.PostFormatter;
 import hearth.ui.text.PostHtml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -22,6 +23,11 @@ import java.util.logging.Logger;
  * index agrees with the store again before the node serves); then a background thread applies
  * each new change as soon as the forum signals it, and commits the index every few seconds.
  * Thread-safe. Close it to apply and commit what is left.
+ *
+ * <p>When the disk under the index is nearly full it stops writing to the index (a write that
+ * runs out of space would close Lucene's writer for good) and picks up where it stopped once
+ * there is room again: searches meanwhile answer from what is already indexed, and nothing
+ * is lost, because the store keeps every change.
  */
 public final class SearchIndexer implements AutoCloseable {
 
@@ -29,31 +35,40 @@ public final class SearchIndexer implements AutoCloseable {
     private static final int BATCH = 500;
     private static final long COMMIT_EVERY_MILLIS = 5_000;
     private static final long POLL_MILLIS = 1_000;
+    /** Below this much free space the index is left alone; flushing a segment needs room. */
+    static final long MIN_FREE_BYTES = 8L << 20;
 
     private final PostIndex index;
     private final ForumService forum;
     private final PostFormatter formatter;
+    private final Path folder;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final Thread worker;
     private volatile boolean running = true;
     private boolean nudged;
+    private boolean paused;
     private long applied;
     private long committed;
     private long lastCommitAt = System.nanoTime();
 
-    private SearchIndexer(PostIndex index, ForumService forum, PostFormatter formatter) {
+    private SearchIndexer(PostIndex index, ForumService forum, PostFormatter formatter, Path folder) {
         this.index = index;
         this.forum = forum;
         this.formatter = formatter;
+        this.folder = folder;
         this.applied = index.committedSequence();
         this.committed = applied;
         this.worker = Thread.ofPlatform().name("hearth-indexer").daemon().unstarted(this::run);
     }
 
-    /** Catches the index up with the store, then follows new changes in the background. */
-    public static SearchIndexer start(PostIndex index, ForumService forum, PostFormatter formatter) {
-        SearchIndexer indexer = new SearchIndexer(index, forum, formatter);
+    /**
+     * Catches the index up with the store, then follows new changes in the background.
+     *
+     * @param folder where the index lives, to watch the free space of its disk
+     */
+    public static SearchIndexer start(PostIndex index, ForumService forum, PostFormatter formatter, Path folder) {
+        SearchIndexer indexer = new SearchIndexer(index, forum, formatter, folder);
         indexer.catchUp();
         forum.onChange(indexer::nudge);
         indexer.worker.start();
@@ -68,7 +83,7 @@ public final class SearchIndexer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SearchIndexer indexer = new SearchIndexer(index, forum, formatter);
+        SearchIndexer indexer = new SearchIndexer(index, forum, formatter, null);
         long count = indexer.applyPending();
         indexer.commit();
         return count;
@@ -86,6 +101,9 @@ public final class SearchIndexer implements AutoCloseable {
     }
 
     private void catchUp() {
+        if (!roomToWrite()) {
+            return; // the worker catches up once there is room
+        }
         long count = applyPending();
         commit();
         if (count > 0) {
@@ -96,6 +114,9 @@ public final class SearchIndexer implements AutoCloseable {
     private void run() {
         while (running) {
             awaitNudge();
+            if (!roomToWrite()) {
+                continue;
+            }
             try {
                 applyPending();
                 if (applied > committed && System.nanoTime() - lastCommitAt > TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MILLIS)) {
@@ -106,6 +127,20 @@ public final class SearchIndexer implements AutoCloseable {
                 LOG.log(Level.WARNING, "search indexing failed; retrying", e);
             }
         }
+    }
+
+    /** Whether the index's disk has room for a flush; says so in the log when that changes. */
+    private boolean roomToWrite() {
+        if (folder == null) {
+            return true;
+        }
+        boolean room = folder.toFile().getUsableSpace() >= MIN_FREE_BYTES || !folder.toFile().exists();
+        if (room == paused) {
+            paused = !room;
+            LOG.warning(room ? "search indexing resumes: the disk has room again"
+                    : "search indexing paused: the disk of the search index is nearly full");
+        }
+        return room;
     }
 
     private void awaitNudge() {
@@ -181,7 +216,9 @@ public final class SearchIndexer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        applyPending();
-        commit();
+        if (roomToWrite()) {
+            applyPending();
+            commit();
+        }
     }
 }

@@ -18,6 +18,7 @@ import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ReportReason;
 import hearth.node.moderation.Reports;
 import hearth.node.reactions.Reactions;
+import hearth.node.store.DiskFull;
 import hearth.ui.Pages;
 import hearth.ui.i18n.Messages;
 import hearth.ui.i18n.Text;
@@ -49,6 +50,10 @@ final class ForumRoutes {
     static final Text EXPIRED_FORM = Text.of("common.form.expired");
     /** A lifetime for a new post other than the ones the form offers. */
     static final Text EXPIRY_NOT_OFFERED = Text.of("traces.expiry.invalid");
+    /** The disk is full: nothing was saved, and she can send the same words again later. */
+    static final Text DISK_FULL = Text.of("common.form.diskFull");
+    /** What a full disk answers: a temporary failure of this server, not of her request. */
+    static final int DISK_FULL_STATUS = 503;
 
     private final ForumService forum;
     private final Pages pages;
@@ -61,9 +66,12 @@ final class ForumRoutes {
     private final ModerationService moderation;
     private final Reactions reactions;
     private final CrisisNote crisisNote;
+    private final Slowdown slowdown;
 
     ForumRoutes(ForumService forum, Pages pages, Views views, NodeConfig config, AuthorIds ids, FormTokens tokens,
-                boolean secureCookies, ConsoleGate gate, ModerationService moderation, Reactions reactions) {
+                boolean secureCookies, ConsoleGate gate, ModerationService moderation, Reactions reactions,
+                Slowdown slowdown) {
+        this.slowdown = slowdown;
         this.reactions = reactions;
         this.gate = gate;
         this.moderation = moderation;
@@ -138,12 +146,16 @@ final class ForumRoutes {
      */
     private ForumThread visibleThread(RoutingContext ctx, Visitor visitor) {
         ForumThread thread = forum.thread(ctx.pathParam("circle"), ctx.pathParam("thread"));
-        var opening = thread.opening();
-        if (opening.held() && !opening.removed() && !moderates(ctx, thread.circleName())
+        requireVisible(ctx, visitor, thread.opening());
+        return thread;
+    }
+
+    /** A held thread is shown only to its author and the circle's moderators. */
+    private void requireVisible(RoutingContext ctx, Visitor visitor, Post opening) {
+        if (opening.held() && !opening.removed() && !moderates(ctx, opening.circleName())
                 && !Views.isAuthor(opening, visitor.authorId())) {
             throw new ForumProblem.NotFound("thread");
         }
-        return thread;
     }
 
     private boolean moderates(RoutingContext ctx, String circle) {
@@ -199,6 +211,11 @@ final class ForumRoutes {
             renderNewThread(ctx, 403, visitor, circle, draft, List.of(EXPIRED_FORM));
             return;
         }
+        Text wait = slowdown.post(ctx, visitor.authorId());
+        if (wait != null) {
+            renderNewThread(ctx, 429, visitor, circle, draft, List.of(wait));
+            return;
+        }
         if (!Expiry.allowed(draft.expiresInDays())) {
             renderNewThread(ctx, 400, visitor, circle, draft, List.of(EXPIRY_NOT_OFFERED));
             return;
@@ -210,6 +227,9 @@ final class ForumRoutes {
             Html.seeOther(ctx, Views.threadUrl(ref.circleName(), ref.threadId()));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderNewThread(ctx, invalid.status(), visitor, circle, invalid.draft(), invalid.problems());
+        } catch (DiskFull full) {
+            Failures.retryLater(ctx);
+            renderNewThread(ctx, DISK_FULL_STATUS, visitor, circle, draft, List.of(DISK_FULL));
         }
     }
 
@@ -228,23 +248,34 @@ final class ForumRoutes {
 
     private void reply(RoutingContext ctx) {
         Visitor visitor = visitor(ctx);
-        ForumThread thread = visibleThread(ctx, visitor);
+        // Only the opening post decides who may reply; the whole thread is read only to show a problem.
+        Post opening = forum.openingPost(ctx.pathParam("circle"), ctx.pathParam("thread"));
+        requireVisible(ctx, visitor, opening);
         Draft draft = draft(ctx);
         if (!tokens.accepts(ctx.request().getFormAttribute("csrf"), visitor.key())) {
-            renderThread(ctx, 403, visitor, thread, draft, List.of(EXPIRED_FORM));
+            renderThread(ctx, 403, visitor, visibleThread(ctx, visitor), draft, List.of(EXPIRED_FORM));
+            return;
+        }
+        Text wait = slowdown.post(ctx, visitor.authorId());
+        if (wait != null) {
+            renderThread(ctx, 429, visitor, visibleThread(ctx, visitor), draft, List.of(wait));
             return;
         }
         if (!Expiry.allowed(draft.expiresInDays())) {
-            renderThread(ctx, 400, visitor, thread, draft, List.of(EXPIRY_NOT_OFFERED));
+            renderThread(ctx, 400, visitor, visibleThread(ctx, visitor), draft, List.of(EXPIRY_NOT_OFFERED));
             return;
         }
         try {
-            PostRef ref = forum.reply(visitor.authorIdForWriting(), thread.circleName(), thread.id(), draft);
+            PostRef ref = forum.reply(visitor.authorIdForWriting(), opening.circleName(), opening.threadId(), draft);
             visitor.keepKey();
             crisisNote.afterPosting(ctx, draft, Views.threadUrl(ref.circleName(), ref.threadId()));
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
-            renderThread(ctx, invalid.status(), visitor, thread, invalid.draft(), invalid.problems());
+            renderThread(ctx, invalid.status(), visitor, visibleThread(ctx, visitor), invalid.draft(),
+                    invalid.problems());
+        } catch (DiskFull full) {
+            Failures.retryLater(ctx);
+            renderThread(ctx, DISK_FULL_STATUS, visitor, visibleThread(ctx, visitor), draft, List.of(DISK_FULL));
         }
     }
 
@@ -266,12 +297,20 @@ final class ForumRoutes {
             renderEdit(ctx, 403, visitor, post, draft, List.of(EXPIRED_FORM));
             return;
         }
+        Text wait = slowdown.post(ctx, visitor.authorId());
+        if (wait != null) {
+            renderEdit(ctx, 429, visitor, post, draft, List.of(wait));
+            return;
+        }
         try {
             PostRef ref = forum.edit(visitor.authorId(), post.circleName(), post.threadId(), post.id(), draft);
             crisisNote.afterPosting(ctx, draft, Views.threadUrl(ref.circleName(), ref.threadId()));
             Html.seeOther(ctx, Views.postUrl(ref));
         } catch (ForumProblem.InvalidDraft invalid) {
             renderEdit(ctx, invalid.status(), visitor, post, invalid.draft(), invalid.problems());
+        } catch (DiskFull full) {
+            Failures.retryLater(ctx);
+            renderEdit(ctx, DISK_FULL_STATUS, visitor, post, draft, List.of(DISK_FULL));
         }
     }
 
@@ -329,6 +368,18 @@ final class ForumRoutes {
             renderReport(ctx, 403, visitor, post, reason, comment, List.of(EXPIRED_FORM));
             return;
         }
+        int length = comment.strip().codePointCount(0, comment.strip().length());
+        if (length > Reports.COMMENT_MAX) {
+            // Never cut her note short behind her back: she shortens it herself.
+            renderReport(ctx, 400, visitor, post, reason, comment,
+                    List.of(Text.of("forum.problem.commentTooLong", length, Reports.COMMENT_MAX)));
+            return;
+        }
+        Text wait = slowdown.report(ctx);
+        if (wait != null) {
+            renderReport(ctx, 429, visitor, post, reason, comment, List.of(wait));
+            return;
+        }
         try {
             moderation.report(post.id(), reason, comment);
         } catch (ModerationProblem.Invalid invalid) {
@@ -376,7 +427,8 @@ final class ForumRoutes {
 
     private static Draft draft(RoutingContext ctx) {
         var form = ctx.request().formAttributes();
-        return new Draft(form.get("title"), form.get("body"), PseudonymChoice.fromForm(form.get("pseudonym")),
+        return new Draft(InputGuard.visibleOrEmpty(form.get("title")), InputGuard.visibleOrEmpty(form.get("body")),
+                PseudonymChoice.fromForm(form.get("pseudonym")),
                 form.get("contentWarning"), expiresInDays(form.get("expires")));
     }
 

@@ -101,6 +101,11 @@ final class Languages {
             ctx.fail(404);
             return;
         }
+        // A link on another site must not change her language behind her back; she just lands on the page.
+        if (CrossSite.fromAnotherSite(ctx.request())) {
+            Html.seeOther(ctx, localPath(ctx.request().getParam("back")));
+            return;
+        }
         ctx.response().addCookie(Cookie.cookie(COOKIE, tag)
                 .setPath("/")
                 .setHttpOnly(true)

@@ -8,6 +8,7 @@ import hearth.search.SearchHit;
 import hearth.search.SearchQuery;
 import hearth.search.SearchResults;
 import hearth.ui.Pages;
+import hearth.ui.view.PausedSearchPage;
 import hearth.ui.view.SearchPage;
 import hearth.ui.view.SearchResultRow;
 import io.vertx.ext.web.Router;
@@ -34,8 +35,10 @@ final class SearchRoutes {
     private final ForumService forum;
     private final Pages pages;
     private final Views views;
+    private final Slowdown slowdown;
 
-    SearchRoutes(PostIndex index, ForumService forum, Pages pages, Views views) {
+    SearchRoutes(PostIndex index, ForumService forum, Pages pages, Views views, Slowdown slowdown) {
+        this.slowdown = slowdown;
         this.index = index;
         this.forum = forum;
         this.pages = pages;
@@ -58,6 +61,16 @@ final class SearchRoutes {
         List<SearchResultRow> rows = List.of();
         String next = null;
         long total = 0;
+        Map<String, String> circleTitles = circles.stream().collect(Collectors.toMap(Circle::name, Circle::title,
+                (a, b) -> a, java.util.LinkedHashMap::new));
+        hearth.ui.i18n.Text wait = text.isBlank() ? null : slowdown.search(ctx);
+        if (wait != null) {
+            // Her words and filters stay in the form; she only has to press the button again.
+            SearchPage kept = new SearchPage(views.chrome(ctx), text, circle, circleTitles, newest, localOnly, List.of(),
+                    0, null, false);
+            Html.send(ctx, 429, pages.render("search-paused.jte", new PausedSearchPage(kept, views.say(ctx, wait))));
+            return;
+        }
         if (!text.isBlank()) {
             SearchQuery query = SearchQuery.of(text).inCircle(circle).localOnly(localOnly)
                     .ordered(newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE).after(after);
@@ -68,8 +81,6 @@ final class SearchRoutes {
                 next = link(text, circle, localOnly, newest) + "&after=" + enc(results.nextCursor());
             }
         }
-        Map<String, String> circleTitles = circles.stream().collect(Collectors.toMap(Circle::name, Circle::title,
-                (a, b) -> a, java.util.LinkedHashMap::new));
         Html.ok(ctx, pages.search(new SearchPage(views.chrome(ctx), text, circle, circleTitles, newest, localOnly, rows,
                 total, next, after != null && !after.isBlank())));
     }

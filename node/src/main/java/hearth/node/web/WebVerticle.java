@@ -5,6 +5,7 @@ import hearth.node.blocks.Blocks;
 import hearth.node.config.NodeConfig;
 import hearth.node.federation.Federation;
 import hearth.node.forum.ForumService;
+import hearth.node.limits.VisitorLimits;
 import hearth.node.moderation.ModerationService;
 import hearth.node.moderation.ModeratorAccounts;
 import hearth.node.reactions.Reactions;
@@ -15,9 +16,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -50,13 +54,14 @@ public final class WebVerticle extends VerticleBase {
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
     private volatile HttpServer server;
+    private volatile Router router;
 
     private final hearth.node.federation.FederationRoutes federationRoutes;
 
     public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
                        boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes,
                        ModerationService moderation, ModeratorAccounts accounts, Blocks blocks,
-                       Supplier<Federation> federation, Reactions reactions) {
+                       Supplier<Federation> federation, Reactions reactions, VisitorLimits limits) {
         this.federationRoutes = federationRoutes;
         this.host = host;
         this.port = port;
@@ -65,13 +70,14 @@ public final class WebVerticle extends VerticleBase {
         Views views = new Views(config, languages);
         FormTokens tokens = new FormTokens(ids, Clock.systemUTC());
         ConsoleGate gate = new ConsoleGate(accounts, ids, secureCookies);
+        Slowdown slowdown = new Slowdown(limits);
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation,
-                reactions);
+                reactions, slowdown);
         this.reactionsRoutes = new ReactionsRoutes(reactions, pages, views, ids, tokens, secureCookies);
         this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
         this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);
         this.subscriptionRoutes = new SubscriptionRoutes(() -> federation.get().subscriptions(), gate, pages, views);
-        this.searchRoutes = new SearchRoutes(index, forum, pages, views);
+        this.searchRoutes = new SearchRoutes(index, forum, pages, views, slowdown);
         this.safetyRoutes = new SafetyRoutes(pages, views);
         this.feedRoutes = new FeedRoutes(forum, () -> federation.get() == null ? null : federation.get().urls().base(),
                 config.node().languages(), config.node().name());
@@ -83,7 +89,20 @@ public final class WebVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
+        this.router = router;
+        router.route().handler(hearth.node.metrics.HttpMetrics.on(router));
         router.route().handler(SecurityHeaders::apply);
+        // Bad bytes in the address are refused before anything decodes them into replacement characters,
+        // and a path that climbs ("..", encoded slashes) is not found before anything normalizes it.
+        router.route().handler(ctx -> {
+            if (!InputGuard.wellFormed(ctx.request().uri())) {
+                ctx.fail(400);
+            } else if (InputGuard.climbs(ctx.request().uri())) {
+                ctx.fail(404);
+            } else {
+                ctx.next();
+            }
+        });
         router.get("/healthz").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
@@ -94,8 +113,19 @@ public final class WebVerticle extends VerticleBase {
         // router.post(), which would make every path "exist" for POST and turn unknown GETs into 405s.
         BodyHandler forms = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         router.route().handler(ctx -> {
-            if (ctx.request().method() == HttpMethod.POST) {
+            if (ctx.request().method() != HttpMethod.GET && ctx.request().method() != HttpMethod.HEAD
+                    && CrossSite.fromAnotherSite(ctx.request())) {
+                ctx.fail(403);
+            } else if (ctx.request().method() == HttpMethod.POST) {
                 forms.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        router.route().handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST && ctx.body().buffer() != null
+                    && !InputGuard.wellFormed(ctx.body().buffer().getBytes())) {
+                ctx.fail(400);
             } else {
                 ctx.next();
             }
@@ -127,6 +157,31 @@ public final class WebVerticle extends VerticleBase {
                 .requestHandler(router)
                 .listen()
                 .onSuccess(s -> this.server = s);
+    }
+
+    /**
+     * Every route of the router, one line each ("POST /c/:circle/new", "ANY /static/..." for a
+     * route without a method): what the node answers, for tests that check each state-changing
+     * route is protected. Empty before {@link #start()}.
+     */
+    public List<String> routeTable() {
+        Router current = router;
+        if (current == null) {
+            return List.of();
+        }
+        List<String> table = new ArrayList<>();
+        for (Route route : current.getRoutes()) {
+            String path = route.getPath() != null ? route.getPath() : route.getName();
+            if (path == null) {
+                continue;
+            }
+            if (route.methods() == null || route.methods().isEmpty()) {
+                table.add("ANY " + path);
+            } else {
+                route.methods().forEach(m -> table.add(m.name() + " " + path));
+            }
+        }
+        return table;
     }
 
     /** The port the server listens on (useful when it was started on port 0). */

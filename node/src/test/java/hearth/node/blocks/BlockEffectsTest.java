@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.federation.blocklist.DomainBlock;
 import hearth.federation.blocklist.Severity;
-import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.config.NodeConfig.CircleSeed;
 import hearth.node.federation.Follows;
@@ -18,6 +17,7 @@ import hearth.node.forum.PostRef;
 import hearth.node.forum.PseudonymChoice;
 import hearth.node.forum.RemotePost;
 import hearth.node.forum.ThreadSummary;
+import hearth.node.store.Backend;
 import hearth.node.store.Database;
 import hearth.ui.text.PostFormatter;
 import hearth.ui.text.PostHtml;
@@ -28,9 +28,17 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What applying a block does to content already stored: suspension erases, silence hides from listings. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class BlockEffectsTest {
+
+    @Parameter
+    Backend backend;
 
     private static final String HER = "a".repeat(64);
 
@@ -42,7 +50,7 @@ class BlockEffectsTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(TestNode.freshDataFolder().resolve("hearth.db"));
+        db = backend.open();
         forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), Clock.systemUTC());
         forum.applyCircles(List.of(new CircleSeed("perinatal", "Pregnancy and after birth", "")));
         posts = new FederatedPosts(db, forum, Clock.systemUTC());

@@ -10,12 +10,12 @@ import hearth.federation.blocklist.DomainBlock;
 import hearth.federation.blocklist.Feed;
 import hearth.federation.blocklist.FeedEntry;
 import hearth.federation.blocklist.Severity;
-import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.config.NodeConfig.CircleSeed;
 import hearth.node.forum.FederatedPosts;
 import hearth.node.forum.ForumService;
 import hearth.node.moderation.ModLog;
+import hearth.node.store.Backend;
 import hearth.node.store.Database;
 import hearth.ui.text.PostFormatter;
 import java.io.StringReader;
@@ -26,9 +26,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Changes to blocks and what goes with them (modlog, feed history, import, export), on a real SQLite file. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class BlocksTest {
+
+    @Parameter
+    Backend backend;
 
     private static final URI FEED = URI.create("https://hearth.example/blocklist.json");
     private static final URI ISSUER = URI.create("https://hearth.example/actor");
@@ -40,7 +48,7 @@ class BlocksTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(TestNode.freshDataFolder().resolve("hearth.db"));
+        db = backend.open();
         ForumService forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), Clock.systemUTC());
         forum.applyCircles(List.of(new CircleSeed("perinatal", "Pregnancy and after birth", "")));
         posts = new FederatedPosts(db, forum, Clock.systemUTC());

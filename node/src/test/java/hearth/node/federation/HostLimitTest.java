@@ -97,6 +97,58 @@ class HostLimitTest {
     }
 
     @Test
+    void deliveriesThatDidNotVerifyNeverSpendTheHostsAllowance() {
+        for (int i = 0; i < 1_000; i++) {
+            limit.chargeUnverified("partner.example:443");
+        }
+        assertEquals(5, takenInARow("partner.example:443"), "a forger naming the partner leaves its bucket full");
+    }
+
+    @Test
+    void theUnverifiedBucketIsAFifthOfTheHostsAndRunsDryAlone() {
+        HostLimit ten = new HostLimit(10, 50, now::get);
+        int tried = 0;
+        while (ten.unverifiedAllowed("partner.example:443")) {
+            ten.chargeUnverified("partner.example:443");
+            tried++;
+            assertTrue(tried <= 100, "never ran dry");
+        }
+        assertEquals(10, tried, "a fifth of a burst of 50");
+        assertTrue(ten.chargeUnverified("partner.example:443") > 0);
+        assertTrue(ten.unverifiedAllowed("other.example:443"), "another host's unverified bucket is untouched");
+    }
+
+    @Test
+    void peekingTellsWhetherTheHostMayDeliverWithoutTakingAnything() {
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0, limit.peek("a.example:443"));
+        }
+        assertEquals(5, takenInARow("a.example:443"));
+        assertTrue(limit.peek("a.example:443") > 0);
+    }
+
+    @Test
+    void allHostsTogetherRunDryAtTheirOwnBurst() {
+        HostLimit capped = new HostLimit(100, 100, 1, 3, now::get);
+        assertEquals(0, capped.allHostsWait());
+        assertEquals(0, capped.allHostsWait());
+        assertEquals(0, capped.allHostsWait());
+        assertEquals(1, capped.allHostsWait(), "many hosts, each within its own limit, still meet the cap");
+        now.addAndGet(SECOND);
+        assertEquals(0, capped.allHostsWait());
+    }
+
+    @Test
+    void withoutFiguresAllHostsMayDeliverFourTimesOneHost() {
+        int taken = 0;
+        while (limit.allHostsWait() == 0) {
+            taken++;
+            assertTrue(taken <= 1_000, "never ran dry");
+        }
+        assertEquals(5 * HostLimit.ALL_HOSTS_TIMES, taken);
+    }
+
+    @Test
     void aLimitMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new HostLimit(0, 5, now::get));
         assertThrows(IllegalArgumentException.class, () -> new HostLimit(5, 0, now::get));

@@ -138,12 +138,13 @@ class InboxFloodIT {
     }
 
     /**
-     * Requests that claim a server's key but carry a forged signature are charged to that server
-     * too, and refused 429 without being verified: the flood costs the node next to nothing.
-     * (Without the limit every one would be answered 401 after the key is looked up.)
+     * Requests that claim a server's key but carry a forged signature are charged to that server's
+     * allowance for deliveries that do not verify (a fifth of its own, which they never touch);
+     * past it they are checked only against the key already held, never fetch it again, and are
+     * refused 429: the flood costs the node little and the server it names nothing.
      */
     @Test
-    void aFloodOfForgedSignaturesIsRefusedBeforeAnyIsVerified() throws Exception {
+    void aFloodOfForgedSignaturesIsRefused429OnceItsAllowanceIsSpent() throws Exception {
         try (FakeServer claimed = FakeServer.start()) {
             FakeActor victim = claimed.actor("victim", ActorType.PERSON);
             FakeActor forger = claimed.actor("forger", ActorType.PERSON);

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.config.NodeConfig.CircleSeed;
+import hearth.node.store.Backend;
 import hearth.node.store.Database;
 import hearth.ui.i18n.Text;
 import hearth.ui.text.PostFormatter;
@@ -19,9 +19,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The forum's rules, against a real SQLite file. */
+/** The forum's rules, against a real SQLite file and a real PostgreSQL database. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ForumServiceTest {
+
+    @Parameter
+    Backend backend;
 
     private static final String HER = "a".repeat(64);
     private static final String SOMEONE_ELSE = "b".repeat(64);
@@ -32,7 +40,7 @@ class ForumServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(TestNode.freshDataFolder().resolve("hearth.db"));
+        db = backend.open();
         clock = new MutableClock();
         forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), clock);
         forum.applyCircles(List.of(new CircleSeed("perinatal", "Pregnancy and after birth", "Before and after."),

@@ -3,13 +3,13 @@ package hearth.node.moderation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.config.NodeConfig.CircleSeed;
 import hearth.node.forum.Draft;
 import hearth.node.forum.ForumModeration;
 import hearth.node.forum.ForumService;
 import hearth.node.forum.PseudonymChoice;
+import hearth.node.store.Backend;
 import hearth.node.store.Database;
 import hearth.ui.text.PostFormatter;
 import java.time.Clock;
@@ -21,9 +21,17 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** "Someone may be at risk" reaches moderators before anything else waiting, however much is waiting. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RiskFirstTest {
+
+    @Parameter
+    Backend backend;
 
     private static final String AUTHOR = "c".repeat(64);
     private static final Moderator ADMIN = new Moderator("01J00000000000000000000000", "maya", true, Set.of());
@@ -35,7 +43,7 @@ class RiskFirstTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(TestNode.freshDataFolder().resolve("hearth.db"));
+        db = backend.open();
         forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), clock);
         forum.applyCircles(List.of(new CircleSeed("everyday", "Everyday", "")));
         moderation = new ModerationService(db, new ForumModeration(forum), clock);

@@ -61,9 +61,16 @@ public final class ForumClient implements AutoCloseable {
 
     private final HttpClient http;
     private final URI base;
+    private final String language;
 
     public ForumClient(URI base, CookieManager jar) {
+        this(base, jar, null);
+    }
+
+    /** A browser that asks for pages in {@code language} (its Accept-Language), or in none when null. */
+    public ForumClient(URI base, CookieManager jar, String language) {
         this.base = base;
+        this.language = language;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(jar)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,8 +84,12 @@ public final class ForumClient implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(withLanguage(HttpRequest.newBuilder(base.resolve(path))).timeout(Duration.ofSeconds(15))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder withLanguage(HttpRequest.Builder request) {
+        return language == null ? request : request.header("Accept-Language", language);
     }
 
     /** Opens /c/{circle}/new, fills in the form and sends it. */
@@ -147,7 +158,7 @@ public final class ForumClient implements AutoCloseable {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+        HttpResponse<String> response = http.send(withLanguage(HttpRequest.newBuilder(base.resolve(path)))
                         .timeout(Duration.ofSeconds(15))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(encoded, StandardCharsets.UTF_8))

@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class NodeProcess implements AutoCloseable {
 
-    /** How long a node may take to answer /healthz after it was launched. */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a node may take to answer /healthz after it was launched (generous: CI shares 2 cores). */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
     private static final AtomicInteger LAUNCHES = new AtomicInteger();
@@ -77,7 +77,16 @@ public final class NodeProcess implements AutoCloseable {
      * federation tests need a node to come back on the same address after a restart.
      */
     public static NodeProcess start(Path data, String name, int port, List<String> extra) {
-        return launch(data, name, port, extra);
+        return launch(data, name, port, extra, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, int, List)}, with {@code prefix} run in front of the java
+     * command (which it must exec, so the process is the node), e.g. to give the node a small
+     * disk of its own in a mount namespace ({@link SmallDisk}).
+     */
+    public static NodeProcess start(Path data, String name, int port, List<String> extra, List<String> prefix) {
+        return launch(data, name, port, extra, prefix);
     }
 
     /** A loopback port that was free a moment ago. */
@@ -86,13 +95,14 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private static NodeProcess launch(Path data, String name) {
-        return launch(data, name, freePort(), List.of());
+        return launch(data, name, freePort(), List.of(), List.of());
     }
 
-    private static NodeProcess launch(Path data, String name, int port, List<String> extra) {
+    private static NodeProcess launch(Path data, String name, int port, List<String> extra, List<String> prefix) {
         Path logs = Path.of("target", "node-processes").toAbsolutePath();
         Path log = logs.resolve(name + "-" + LAUNCHES.incrementAndGet() + "-port" + port + ".log");
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-XX:+IgnoreUnrecognizedVMOptions",
@@ -103,6 +113,10 @@ public final class NodeProcess implements AutoCloseable {
                 "hearth.node.Main", "start",
                 "--port", Integer.toString(port),
                 "--data", data.toAbsolutePath().toString()));
+        if (!extra.contains("--config")) {
+            // Load generators post far faster than a person, all from one address.
+            command.addAll(List.of("--config", hearth.node.TestConfigs.withoutVisitorLimits(data).toString()));
+        }
         command.addAll(extra);
         long began = System.nanoTime();
         Process process;

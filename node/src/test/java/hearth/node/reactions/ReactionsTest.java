@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.config.NodeConfig.CircleSeed;
 import hearth.node.forum.Draft;
 import hearth.node.forum.ForumService;
 import hearth.node.forum.PostRef;
 import hearth.node.forum.PseudonymChoice;
+import hearth.node.store.Backend;
 import hearth.node.store.Database;
 import hearth.ui.text.PostFormatter;
 import java.sql.PreparedStatement;
@@ -24,9 +24,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Support reactions against a real SQLite file: toggled, counted once per woman, refused where readers can't react. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ReactionsTest {
+
+    @Parameter
+    Backend backend;
 
     private static final String HER = "a".repeat(64);
     private static final String BEA = "b".repeat(64);
@@ -40,7 +48,7 @@ class ReactionsTest {
 
     @BeforeEach
     void open() {
-        db = Database.sqlite(TestNode.freshDataFolder().resolve("hearth.db"));
+        db = backend.open();
         forum = new ForumService(db, new PostFormatter(), new PseudonymNames(), CLOCK);
         forum.applyCircles(List.of(new CircleSeed("perinatal", "Pregnancy and after birth", "")));
         byte[] secret = new byte[32];

@@ -44,9 +44,10 @@ public final class Passwords {
     private final int iterations;
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
-    private final String dummyHash;
+    // Computed off the caller's thread: an Argon2 hash costs tens of milliseconds that start-up need not wait for.
+    private final java.util.concurrent.CompletableFuture<String> dummyHash;
 
-    /** Hashes with the OWASP parameters. Computes one hash at once, for {@link #dummyHash()}. */
+    /** Hashes with the OWASP parameters. Starts computing one hash in the background, for {@link #dummyHash()}. */
     public Passwords() {
         this(MEMORY_KIB, ITERATIONS, PARALLELISM);
     }
@@ -59,11 +60,18 @@ public final class Passwords {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
-        byte[] nobody = new byte[32];
-        random.nextBytes(nobody);
-        // A hash of 32 random bytes that are thrown away: nothing typed can match it.
-        this.dummyHash = encode(nobody);
-        Arrays.fill(nobody, (byte) 0);
+        this.dummyHash = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("hearth-dummy-hash").start(() -> {
+            try {
+                byte[] nobody = new byte[32];
+                random.nextBytes(nobody);
+                // A hash of 32 random bytes that are thrown away: nothing typed can match it.
+                dummyHash.complete(encode(nobody));
+                Arrays.fill(nobody, (byte) 0);
+            } catch (RuntimeException | Error e) {
+                dummyHash.completeExceptionally(e);
+            }
+        });
     }
 
     /**
@@ -122,7 +130,7 @@ public final class Passwords {
 
     /** A valid hash with today's parameters that no password matches, for unknown names. */
     public String dummyHash() {
-        return dummyHash;
+        return dummyHash.join();
     }
 
     /** Argon2id (version 0x13) through Bouncy Castle; secret and associated data may be null. */

@@ -1,7 +1,6 @@
 package hearth.node.blocks.subscriptions;
 
 import hearth.federation.blocklist.DomainBlock;
-import hearth.node.TestNode;
 import hearth.node.author.PseudonymNames;
 import hearth.node.blocks.Blocks;
 import hearth.node.blocks.DomainEntry;
@@ -14,6 +13,7 @@ import hearth.node.federation.Outbound;
 import hearth.node.federation.RemoteActors;
 import hearth.node.federation.Urls;
 import hearth.node.moderation.ModLog;
+import hearth.node.store.Backend;
 import hearth.node.store.Database;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -38,8 +38,8 @@ final class Bed implements AutoCloseable {
     private final Vertx vertx;
     private final Outbound outbound;
 
-    private Bed(List<String> partners) {
-        this.db = Database.sqlite(TestNode.freshDataFolder().resolve("hearth.db"));
+    private Bed(Backend backend, List<String> partners) {
+        this.db = backend.open();
         this.vertx = Vertx.vertx();
         Clock clock = Clock.systemUTC();
         this.outbound = new Outbound(vertx, true, clock, "Hearth-test");
@@ -54,12 +54,12 @@ final class Bed implements AutoCloseable {
         this.subs = new Subscriptions(db, blocks, new SourceReader(download, actors), OWN_HOST, () -> partners, clock);
     }
 
-    static Bed start() {
-        return new Bed(List.of());
+    static Bed start(Backend backend) {
+        return new Bed(backend, List.of());
     }
 
-    static Bed withPartners(String... partners) {
-        return new Bed(List.of(partners));
+    static Bed withPartners(Backend backend, String... partners) {
+        return new Bed(backend, List.of(partners));
     }
 
     /** The blocks in force now, by domain. */

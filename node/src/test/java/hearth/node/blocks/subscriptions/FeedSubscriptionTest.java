@@ -6,18 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.federation.blocklist.Severity;
 import hearth.node.moderation.ModLog;
+import hearth.node.store.Backend;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A Hearth feed is fetched over HTTP, verified with its issuer's published key, and applied; any
  * feed that cannot be trusted is refused without changing anything, and the refusal is stored on
  * the source and written to the moderation log.
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class FeedSubscriptionTest {
+
+    @Parameter
+    Backend backend;
 
     private Bed bed;
     private FeedServer remote;
@@ -25,7 +34,7 @@ class FeedSubscriptionTest {
 
     @BeforeEach
     void start() {
-        bed = Bed.start();
+        bed = Bed.start(backend);
         remote = FeedServer.start();
         bed.subs.setPolicy(Policy.of("count", 1, "max", 200));
         remote.publish("spam.example", Severity.SUSPEND, "spam waves")

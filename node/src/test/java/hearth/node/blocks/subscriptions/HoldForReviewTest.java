@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.federation.blocklist.Severity;
+import hearth.node.store.Backend;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Guards hold entries that would cut the node off, and floods; a moderator approves or rejects them. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class HoldForReviewTest {
+
+    @Parameter
+    Backend backend;
 
     private Bed bed;
     private FeedServer remote;
@@ -31,7 +40,7 @@ class HoldForReviewTest {
 
     @Test
     void aBlockOfThisNodeIsHeld() {
-        subscribe(Bed.start(), 200);
+        subscribe(Bed.start(backend), 200);
         remote.publish("test", Severity.SUSPEND, "").publish("ok.example", Severity.SUSPEND, "");
         bed.subs.refreshAll();
         assertEquals(Set.of("ok.example"), bed.blocked().keySet());
@@ -41,7 +50,7 @@ class HoldForReviewTest {
 
     @Test
     void aBlockOfAPartnerIsHeld() {
-        subscribe(Bed.withPartners("friend.example"), 200);
+        subscribe(Bed.withPartners(backend, "friend.example"), 200);
         remote.publish("sub.friend.example", Severity.SUSPEND, "");
         bed.subs.refreshAll();
         assertTrue(bed.blocked().isEmpty());
@@ -50,7 +59,7 @@ class HoldForReviewTest {
 
     @Test
     void tooManyNewBlocksAreAllHeld() {
-        subscribe(Bed.start(), 2);
+        subscribe(Bed.start(backend), 2);
         remote.publish("a.example", Severity.SUSPEND, "").publish("b.example", Severity.SUSPEND, "")
                 .publish("c.example", Severity.SUSPEND, "");
         bed.subs.refreshAll();
@@ -61,7 +70,7 @@ class HoldForReviewTest {
 
     @Test
     void aHeldEntryIsHeldOnce() {
-        subscribe(Bed.start(), 200);
+        subscribe(Bed.start(backend), 200);
         remote.publish("test", Severity.SUSPEND, "");
         bed.subs.refreshAll();
         bed.subs.refreshAll();
@@ -71,7 +80,7 @@ class HoldForReviewTest {
 
     @Test
     void anApprovedEntryIsAppliedWithItsProvenance() {
-        subscribe(Bed.start(), 2);
+        subscribe(Bed.start(backend), 2);
         remote.publish("a.example", Severity.SUSPEND, "").publish("b.example", Severity.SUSPEND, "")
                 .publish("c.example", Severity.SUSPEND, "");
         bed.subs.refreshAll();
@@ -87,7 +96,7 @@ class HoldForReviewTest {
 
     @Test
     void aRejectedEntryIsNotAskedAgain() {
-        subscribe(Bed.start(), 200);
+        subscribe(Bed.start(backend), 200);
         remote.publish("test", Severity.SILENCE, "");
         bed.subs.refreshAll();
         bed.subs.reject(bed.pending("test").id(), "moderator-1");

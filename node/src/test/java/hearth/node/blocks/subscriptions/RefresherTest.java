@@ -6,15 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.federation.blocklist.Severity;
+import hearth.node.store.Backend;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The schedule runs on its own thread, answers "refresh now" at once, and stops with the node. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RefresherTest {
+
+    @Parameter
+    Backend backend;
 
     @Test
     void refreshNowDoesNotWaitForTheSchedule() throws Exception {
-        try (Bed bed = Bed.start(); FeedServer remote = FeedServer.start()) {
+        try (Bed bed = Bed.start(backend); FeedServer remote = FeedServer.start()) {
             bed.subs.setPolicy(Policy.of("count", 1, "max", 200));
             remote.publish("spam.example", Severity.SUSPEND, "");
             bed.subs.addSource(remote.feedUrl(), "hearth", 1);
@@ -29,7 +38,7 @@ class RefresherTest {
 
     @Test
     void theScheduleFetchesOnlySourcesThatAreDue() throws Exception {
-        try (Bed bed = Bed.start(); FeedServer remote = FeedServer.start()) {
+        try (Bed bed = Bed.start(backend); FeedServer remote = FeedServer.start()) {
             bed.subs.setPolicy(Policy.of("count", 1, "max", 200));
             remote.publish("spam.example", Severity.SUSPEND, "");
             bed.subs.addSource(remote.feedUrl(), "hearth", 1);
@@ -43,7 +52,7 @@ class RefresherTest {
 
     @Test
     void closingStopsTheThread() throws Exception {
-        try (Bed bed = Bed.start()) {
+        try (Bed bed = Bed.start(backend)) {
             Refresher refresher = new Refresher(bed.subs, Duration.ofHours(1), Duration.ofHours(1));
             refresher.start();
             assertTrue(refresher.running());
@@ -54,7 +63,7 @@ class RefresherTest {
 
     @Test
     void refusesAZeroInterval() {
-        try (Bed bed = Bed.start()) {
+        try (Bed bed = Bed.start(backend)) {
             assertThrows(IllegalArgumentException.class, () -> new Refresher(bed.subs, Duration.ZERO, Duration.ZERO));
         }
     }

@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.federation.blocklist.DomainBlock;
 import hearth.federation.blocklist.Severity;
+import hearth.node.store.Backend;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What a source caused, its retraction lifts; a moderator's own blocks and decisions stand. */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class RetractionTest {
+
+    @Parameter
+    Backend backend;
 
     private Bed bed;
     private FeedServer remote;
@@ -20,7 +29,7 @@ class RetractionTest {
 
     @BeforeEach
     void start() {
-        bed = Bed.start();
+        bed = Bed.start(backend);
         remote = FeedServer.start();
         bed.subs.setPolicy(Policy.of("count", 1, "max", 200));
         bed.blockByHand(DomainBlock.of("hand.example", Severity.SILENCE));

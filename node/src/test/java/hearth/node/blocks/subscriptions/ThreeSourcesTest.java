@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.federation.blocklist.DomainBlock;
 import hearth.federation.blocklist.Severity;
+import hearth.node.store.Backend;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Three feeds with trusts 1, 2 and 3 (6 in all), weighed as FediBlockHole does:
@@ -20,7 +24,12 @@ import org.junit.jupiter.api.Test;
  *   <li>most.example: by the last two (trust 5, 83%).</li>
  * </ul>
  */
+@ParameterizedClass
+@EnumSource(Backend.class)
 class ThreeSourcesTest {
+
+    @Parameter
+    Backend backend;
 
     private Bed bed;
     private final List<FeedServer> servers = new java.util.ArrayList<>();
@@ -28,7 +37,7 @@ class ThreeSourcesTest {
 
     @BeforeEach
     void start() {
-        bed = Bed.start();
+        bed = Bed.start(backend);
         FeedServer one = FeedServer.start();
         FeedServer two = FeedServer.start();
         FeedServer three = FeedServer.start();
