@@ -10,8 +10,8 @@ import java.util.random.RandomGenerator;
 /**
  * When to try a failed delivery again: {@code first} after the first failure, each wait twice the
  * one before up to {@code longest}, until the waits add up to more than {@code giveUpAfter}; then
- * never again. With the defaults (30 s, 6 h, 5 days; the schedule of
- * {@link hearth.federation.net.Backoff}) the 28th failure is the last one retried.
+ * never again. With the defaults (30 s, 6 h, 5 days: 30 s, 1 min, 2 min, ... 4 h 16 min, then
+ * every 6 h) the 28th failure is the last one retried, nominally about 4 days 20 hours in.
  * Each wait is spread by up to 10% either way, so the deliveries to a server that was down do
  * not all come back at the same instant.
  *
