@@ -4,6 +4,7 @@ import hearth.bench.federation.FanoutBench;
 import hearth.bench.federation.InboxFloodBench;
 import hearth.bench.federation.InboundBench;
 import hearth.bench.node.MemoryBench;
+import hearth.bench.node.MultiProcessBench;
 import hearth.bench.node.PageBench;
 import hearth.bench.node.PostingBench;
 import hearth.bench.node.StartupBench;
@@ -36,7 +37,9 @@ public final class Suite {
             new Benchmark("federation-fanout", "one new thread delivered to 1,000 follower inboxes on 50 hosts",
                     FanoutBench::run),
             new Benchmark("inbox-flood", "thread-page latency while one server floods the inbox, and without",
-                    InboxFloodBench::run));
+                    InboxFloodBench::run),
+            new Benchmark("multi-process", "the thread page from 1, 2 and 3 processes on PostgreSQL and 1 on SQLite",
+                    MultiProcessBench::run));
 
     private static final Map<String, Benchmark> BY_NAME = index(ALL);
 

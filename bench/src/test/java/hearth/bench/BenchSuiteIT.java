@@ -33,7 +33,9 @@ class BenchSuiteIT {
             "search", List.of("index_rate", "index_mb", "p50_ms", "p95_ms"),
             "memory", List.of("idle_rss_mb", "posts", "seeded_idle_rss_mb", "load_rss_mb", "load_rps"),
             "startup", List.of("median_ms", "first_ms", "runs"),
-            "inbox-flood", List.of("p50_ms", "p99_ms", "flood_p50_ms", "flood_p99_ms", "flood_limited", "flood_rps"));
+            "inbox-flood", List.of("p50_ms", "p99_ms", "flood_p50_ms", "flood_p99_ms", "flood_limited", "flood_rps"),
+            "multi-process", List.of("sqlite_1_rps", "sqlite_1_p99_ms", "postgres_1_rps", "postgres_1_p99_ms",
+                    "postgres_2_rps", "postgres_3_rps"));
 
     @TempDir Path work;
 

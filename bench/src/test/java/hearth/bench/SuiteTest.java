@@ -12,7 +12,7 @@ class SuiteTest {
     @Test
     void holdsTheIssuesBenchmarksInOrder() {
         assertEquals(List.of("thread-page", "circle-page", "home-page", "posting", "search", "memory", "startup",
-                        "federation-inbound", "federation-fanout", "inbox-flood"),
+                        "federation-inbound", "federation-fanout", "inbox-flood", "multi-process"),
                 Suite.all().stream().map(Benchmark::name).toList());
     }
 

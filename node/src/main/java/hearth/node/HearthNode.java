@@ -17,6 +17,7 @@ import hearth.node.moderation.ModeratorAccounts;
 import hearth.node.reactions.Reactions;
 import hearth.node.reactions.Reactors;
 import hearth.node.store.Database;
+import hearth.node.store.SharedSecret;
 import hearth.node.store.StorageUrl;
 import hearth.node.search.SearchIndexer;
 import hearth.node.web.WebVerticle;
@@ -92,8 +93,16 @@ public final class HearthNode implements AutoCloseable {
     public static HearthNode start(Settings settings) {
         NodeConfig config = new ConfigLoader().load(settings.config());
         DataFolder data = DataFolder.open(settings.data());
-        AuthorIds ids = new AuthorIds(data.secret());
         Database db = Database.open(StorageUrl.configured(config.storage().url()), data.database());
+        byte[] secret;
+        try {
+            // Every process on one PostgreSQL database must derive tokens and ids from the same secret.
+            secret = SharedSecret.resolve(db, data.secret());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        AuthorIds ids = new AuthorIds(secret);
         Vertx vertx = null;
         PostIndex index = null;
         SearchIndexer indexer = null;
@@ -106,7 +115,7 @@ public final class HearthNode implements AutoCloseable {
             forum.applyCircles(config.circles());
             ModerationService moderation = new ModerationService(db, new ForumModeration(forum), Clock.systemUTC());
             ModeratorAccounts accounts = new ModeratorAccounts(db, Clock.systemUTC());
-            Reactions reactions = new Reactions(db, new Reactors(data.secret()), Clock.systemUTC());
+            Reactions reactions = new Reactions(db, new Reactors(secret), Clock.systemUTC());
             blocks = new Blocks(db, new FederatedPosts(db, forum, Clock.systemUTC()),
                     config.federation().allowlistMode(), config.federation().allow(), Clock.systemUTC());
             blocks.start();

@@ -1,7 +1,9 @@
 package hearth.node;
 
 import hearth.node.config.DataFolder;
+import hearth.node.store.Database;
 import hearth.node.store.PostgresCopy;
+import hearth.node.store.SharedSecret;
 import hearth.node.store.StorageUrl;
 import hearth.node.store.StoreException;
 import java.nio.file.Files;
@@ -14,8 +16,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./hearth migrate-to-postgres --from DATA --to URL}: copies a stopped node's SQLite store
  * into a new, empty PostgreSQL database and checks every table's row count and checksum. The data
- * folder itself is left as it was (its secret and search index stay where they are; point the
- * node's {@code storage.url} at the database and start it on the same folder).
+ * folder itself is left as it was (its search index stays where it is; point the node's
+ * {@code storage.url} at the database and start it on the same folder). The folder's node secret
+ * is also put into the database, so every process that later serves the node, from whichever
+ * folder, derives the same author ids and keeps each woman's link to her earlier posts.
  */
 @Command(name = "migrate-to-postgres", mixinStandardHelpOptions = true,
         description = "Copy a node's SQLite store into an empty PostgreSQL database, verified by row counts"
@@ -57,6 +61,13 @@ final class MigrateToPostgres implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %,d rows in %d tables copied to %s in %.1f s.%n",
                 report.verified() ? "Verified" : "NOT verified", report.rows(), report.tables().size(), target,
                 report.millis() / 1000.0);
-        return report.verified() ? 0 : 1;
+        if (!report.verified()) {
+            return 1;
+        }
+        try (Database db = Database.postgres(target)) {
+            SharedSecret.resolve(db, DataFolder.open(from).secret());
+        }
+        System.out.println("The node secret of " + from + " is now the one every process on this database uses.");
+        return 0;
     }
 }

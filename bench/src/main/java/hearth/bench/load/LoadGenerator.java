@@ -53,6 +53,20 @@ public final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * One connection per script, spread round-robin over {@code ports}: several node processes
+     * share the load as they would behind a reverse proxy, without one in the way.
+     */
+    public LoadGenerator(String host, List<Integer> ports, List<RequestScript> scripts) {
+        if (scripts.isEmpty() || ports.isEmpty()) {
+            throw new IllegalArgumentException("at least one connection and one port");
+        }
+        this.scripts = List.copyOf(scripts);
+        for (int i = 0; i < scripts.size(); i++) {
+            connections.add(new HttpConnection(host, ports.get(i % ports.size())));
+        }
+    }
+
     /** Every connection sends back to back for {@code duration}. */
     public LoadResult closedLoop(Duration duration) throws InterruptedException {
         return run(duration, 0);

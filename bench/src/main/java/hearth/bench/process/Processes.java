@@ -98,6 +98,13 @@ public final class Processes implements AutoCloseable {
 
     private Path unlimitedConfig;
 
+    /** The benchmark configuration with {@code yaml} (top-level sections it lacks) appended, as a new file. */
+    public Path configWith(String name, String yaml) throws IOException {
+        Path file = work.resolve(name + ".yaml");
+        Files.writeString(file, Files.readString(unlimitedConfig()) + "\n" + yaml + "\n");
+        return file;
+    }
+
     private synchronized Path unlimitedConfig() throws IOException {
         if (unlimitedConfig == null) {
             unlimitedConfig = UnlimitedConfig.write(nodeJar.get(), work);

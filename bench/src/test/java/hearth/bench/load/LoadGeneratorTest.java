@@ -100,4 +100,30 @@ class LoadGeneratorTest {
             assertTrue(result.errors() > 0);
         }
     }
+
+    @Test
+    void connectionsAreSpreadOverEveryPortGiven() throws Exception {
+        AtomicInteger toOther = new AtomicInteger();
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        other.createContext("/", exchange -> {
+            toOther.incrementAndGet();
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write("ok".getBytes());
+            exchange.close();
+        });
+        other.start();
+        int port = serve(200, -1, 0);
+        try {
+            List<RequestScript> scripts = List.of(one(port, 200).getFirst(), one(port, 200).getFirst());
+            try (LoadGenerator load = new LoadGenerator("127.0.0.1",
+                    List.of(port, other.getAddress().getPort()), scripts)) {
+                LoadResult result = load.closedLoop(Duration.ofMillis(300));
+                assertEquals(0, result.errors(), result.firstError());
+            }
+        } finally {
+            other.stop(0);
+        }
+        assertTrue(requests.get() > 0, "the first port got requests");
+        assertTrue(toOther.get() > 0, "the second port got requests");
+    }
 }
