@@ -78,6 +78,28 @@ public final class LeakScan {
         return found;
     }
 
+    /**
+     * Like {@link #findPattern}, for loopback client addresses ({@link #CLIENT_LOOPBACK}), but an
+     * address followed by a port that the same file also names in a URL ({@code //127.0.0.5:39599})
+     * is a server the node talks to (a fake peer listening there), not a client it kept.
+     */
+    public static List<String> findClientAddresses(Path root) {
+        Pattern withPort = Pattern.compile(CLIENT_LOOPBACK.pattern() + "(?::([0-9]{1,5}))?");
+        List<String> found = new ArrayList<>();
+        for (Path file : files(root)) {
+            String text = new String(read(file), StandardCharsets.ISO_8859_1);
+            Matcher m = withPort.matcher(text);
+            while (m.find()) {
+                boolean server = m.group(1) != null && text.contains("//" + m.group());
+                if (!server) {
+                    found.add(file + ": " + m.group());
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
     /** The 4-byte form of an IPv4 address, as a database or a socket structure would hold it. */
     public static Needle binaryAddress(String name, String dotted) {
         String[] parts = dotted.split("\\.");

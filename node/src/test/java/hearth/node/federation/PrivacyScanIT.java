@@ -92,6 +92,13 @@ class PrivacyScanIT {
         found.addAll(LeakScan.find(folder, List.of(LeakScan.binaryAddress("client address", ADDRESS))));
         assertEquals(3, found.size(), found.toString());
         assertFalse(LeakScan.findPattern(folder, LeakScan.CLIENT_LOOPBACK).isEmpty());
+        assertEquals(1, LeakScan.findClientAddresses(folder).size(), "the bare client address is found");
+        Files.write(folder.resolve("text.log"), "actor http://127.0.0.5:39599/users/f at 127.0.0.5:39599"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), LeakScan.findClientAddresses(folder), "a peer's own URL and host are not a client");
+        Files.write(folder.resolve("text.log"), "actor http://127.0.0.5:39599/users/f, request from 127.0.0.5:51234"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, LeakScan.findClientAddresses(folder).size(), "the same address from another port is a client");
     }
 
     /** A visitor, a moderator and a remote server, all from {@value #ADDRESS} with agent {@value #AGENT}. */
