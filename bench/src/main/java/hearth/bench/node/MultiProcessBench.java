@@ -34,7 +34,7 @@ public final class MultiProcessBench {
         context.say("%s", Machine.describe());
         Processes processes = context.processes();
         int replies = context.size().pick(10, 50, 50);
-        Duration settle = Duration.ofSeconds(context.size().pick(20, 180, 180));
+        Duration settle = Duration.ofSeconds(context.size().pick(3, 180, 180));
         JsonLine json = new JsonLine("multi-process");
 
         NodeProcess alone = processes.startNode(processes.folder("sqlite"));

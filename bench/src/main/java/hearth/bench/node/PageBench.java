@@ -86,7 +86,7 @@ public final class PageBench {
             posts = seeder.posts();
         }
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
-        Duration settled = Settle.await(node, Duration.ofSeconds(context.size().pick(20, 180, 180)));
+        Duration settled = Settle.await(node, Duration.ofSeconds(context.size().pick(3, 180, 180)));
         context.say("node settled (search index and outbox caught up, under %.1f cores) %.1f s after seeding",
                 Settle.IDLE_CORES, settled.toMillis() / 1000.0);
         HttpResponse page = fetch(node.port(), node.host(), path);
