@@ -1,7 +1,6 @@
 package hearth.node.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import hearth.node.web.CookieSend;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -94,17 +93,7 @@ final class FormClient {
         if (formBody != null) {
             request.header("Content-Type", "application/x-www-form-urlencoded");
         }
-        try {
-            cookies.get(uri, Map.of()).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            cookies.put(uri, response.headers().map());
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return CookieSend.send(HTTP, cookies, uri, request);
     }
 
     private static String enc(String text) {
