@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signing keys of this node's actors: an RSA pair for HTTP signatures and an Ed25519 pair
- * for object proofs. A pair is made the first time an actor needs one and kept in the store, so
- * a pseudonym that never federates never gets keys. Thread-safe; calls may block on the store.
+ * The signing keys of this node's actors: an Ed25519 pair for object proofs, made the first time
+ * an actor needs any key, and an RSA pair for HTTP signatures and the actor document, made only
+ * when one of those asks for it (a 2048-bit pair costs tens of milliseconds of CPU, more than the
+ * rest of a post; a pseudonym whose posts only this node's circles pass on never needs one). Keys
+ * are kept in the store, so a pseudonym that never federates never gets any. Thread-safe; calls
+ * may block on the store.
  */
 public final class ActorKeys {
 
-    /** One actor's keys. */
-    public record Pair(KeyPair rsa, KeyPair ed25519) {
+    /** One actor's keys as stored; {@code rsa} is null until first asked for. */
+    private record Pair(KeyPair rsa, KeyPair ed25519) {
     }
 
     private final Database db;
@@ -43,8 +46,35 @@ public final class ActorKeys {
         return "pseudonym/" + pseudonymId;
     }
 
-    /** The actor's keys, created and stored now if it has none. */
-    public Pair of(String actorPath) {
+    /** The actor's Ed25519 pair, created and stored now if it has none. */
+    public KeyPair ed25519(String actorPath) {
+        return stored(actorPath).ed25519();
+    }
+
+    /** The actor's RSA pair, created and stored now if it has none. */
+    public KeyPair rsa(String actorPath) {
+        Pair pair = stored(actorPath);
+        if (pair.rsa() != null) {
+            return pair.rsa();
+        }
+        KeyPair rsa = RsaKeys.generate();
+        db.write(c -> {
+            // Two requests may race to add the same actor's pair: the first update wins.
+            try (PreparedStatement s = c.prepareStatement("UPDATE actor_key SET rsa_private = ?, rsa_public = ?"
+                    + " WHERE actor_path = ? AND rsa_private IS NULL")) {
+                s.setString(1, RsaKeys.privatePem(rsa.getPrivate()));
+                s.setString(2, RsaKeys.publicPem(rsa.getPublic()));
+                s.setString(3, actorPath);
+                s.executeUpdate();
+            }
+            return null;
+        });
+        Pair updated = load(actorPath);
+        cache.put(actorPath, updated);
+        return updated.rsa();
+    }
+
+    private Pair stored(String actorPath) {
         Pair known = cache.get(actorPath);
         if (known != null) {
             return known;
@@ -66,7 +96,8 @@ public final class ActorKeys {
                     if (!r.next()) {
                         return null;
                     }
-                    KeyPair rsa = new KeyPair(RsaKeys.parsePublicPem(r.getString(2)), RsaKeys.parsePrivatePem(r.getString(1)));
+                    KeyPair rsa = r.getString(1) == null ? null
+                            : new KeyPair(RsaKeys.parsePublicPem(r.getString(2)), RsaKeys.parsePrivatePem(r.getString(1)));
                     Base64.Decoder b64 = Base64.getDecoder();
                     KeyPair ed = new KeyPair(Ed25519Keys.publicFromRaw(b64.decode(r.getString(4))),
                             Ed25519Keys.privateFromBytes(b64.decode(r.getString(3))));
@@ -77,21 +108,17 @@ public final class ActorKeys {
     }
 
     private Pair create(String actorPath) {
-        KeyPair rsa = RsaKeys.generate();
         KeyPair ed = Ed25519Keys.generate();
         Base64.Encoder b64 = Base64.getEncoder();
         db.write(c -> {
             // Two requests may race to create the same actor's keys: the first insert wins.
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO actor_key (actor_path, rsa_private, rsa_public,"
-                    + " ed_private, ed_public, created_at) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM actor_key WHERE actor_path = ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO actor_key (actor_path, ed_private, ed_public,"
+                    + " created_at) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor_key WHERE actor_path = ?)")) {
                 s.setString(1, actorPath);
-                s.setString(2, RsaKeys.privatePem(rsa.getPrivate()));
-                s.setString(3, RsaKeys.publicPem(rsa.getPublic()));
-                s.setString(4, b64.encodeToString(Ed25519Keys.privateToBytes(ed.getPrivate())));
-                s.setString(5, b64.encodeToString(Ed25519Keys.rawPublic(ed.getPublic())));
-                s.setLong(6, clock.millis());
-                s.setString(7, actorPath);
+                s.setString(2, b64.encodeToString(Ed25519Keys.privateToBytes(ed.getPrivate())));
+                s.setString(3, b64.encodeToString(Ed25519Keys.rawPublic(ed.getPublic())));
+                s.setLong(4, clock.millis());
+                s.setString(5, actorPath);
                 s.executeUpdate();
             }
             return null;

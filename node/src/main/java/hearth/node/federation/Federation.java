@@ -73,7 +73,7 @@ public final class Federation implements AutoCloseable {
         following.requestFromConfig(config.federation().follow());
         this.flagForwarder = new FlagForwarder(db, remote, deliveries, urls, clock);
         Download download = (uri, timeout) -> outbound.get(uri, Urls.keyId(urls.nodeActor()),
-                keys.of(ActorKeys.nodePath()).rsa().getPrivate(), timeout);
+                keys.rsa(ActorKeys.nodePath()).getPrivate(), timeout);
         this.subscriptions = new Subscriptions(db, blocks, new SourceReader(download, remote), urls.host(),
                 blocks::partners, clock);
         this.refresher = new Refresher(subscriptions, Duration.ofMinutes(config.blocklists().refreshMinutes()),

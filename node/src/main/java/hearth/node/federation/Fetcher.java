@@ -30,7 +30,7 @@ public final class Fetcher {
             throw new Outbound.Failed("refused: this node does not federate with that server");
         }
         Outbound.Response response = outbound.get(uri, Urls.keyId(urls.nodeActor()),
-                keys.of(ActorKeys.nodePath()).rsa().getPrivate(), timeout);
+                keys.rsa(ActorKeys.nodePath()).getPrivate(), timeout);
         if (!response.ok()) {
             throw new Outbound.Failed("fetch answered " + response.status());
         }

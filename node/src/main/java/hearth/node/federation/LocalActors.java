@@ -74,12 +74,11 @@ public final class LocalActors {
 
     private ObjectNode document(URI id, ActorType type, String username, String name, String summary, URI url,
             URI inbox, URI outbox, URI followers, URI moderators, String keyPath) {
-        ActorKeys.Pair pair = keys.of(keyPath);
         Actor actor = new Actor(id, type, username, name, summary, url, inbox, outbox, followers, moderators,
                 urls.sharedInbox(),
-                new Actor.PublicKey(URI.create(Urls.keyId(id)), id, RsaKeys.publicPem(pair.rsa().getPublic())),
+                new Actor.PublicKey(URI.create(Urls.keyId(id)), id, RsaKeys.publicPem(keys.rsa(keyPath).getPublic())),
                 List.of(new Actor.Multikey(URI.create(Urls.proofKeyId(id)), id,
-                        Multikey.encodeEd25519(Ed25519Keys.rawPublic(pair.ed25519().getPublic())))));
+                        Multikey.encodeEd25519(Ed25519Keys.rawPublic(keys.ed25519(keyPath).getPublic())))));
         return actor.toJson();
     }
 }

@@ -145,6 +145,6 @@ public final class LocalObjects {
         ObjectNode json = Contexts.withContext(describe(post).toJson());
         URI author = urls.person(post.pseudonymId());
         return DataIntegrity.sign(json, Urls.proofKeyId(author),
-                keys.of(ActorKeys.pseudonymPath(post.pseudonymId())).ed25519().getPrivate(), clock.instant());
+                keys.ed25519(ActorKeys.pseudonymPath(post.pseudonymId())).getPrivate(), clock.instant());
     }
 }

@@ -23,7 +23,7 @@ public final class Signers {
 
     public Signer of(String signerPath) {
         URI actor = actorOf(signerPath);
-        return new Signer(actor, Urls.keyId(actor), keys.of(signerPath).rsa().getPrivate());
+        return new Signer(actor, Urls.keyId(actor), keys.rsa(signerPath).getPrivate());
     }
 
     public URI actorOf(String signerPath) {

@@ -96,7 +96,7 @@ final class BlockRoutes {
         Urls urls = f.urls();
         Feed feed = blocks.feed(URI.create(urls.base() + "/blocklist.json"), urls.nodeActor()).since(since);
         ObjectNode signed = FeedDocument.sign(feed, Urls.proofKeyId(urls.nodeActor()),
-                f.keys().of(ActorKeys.nodePath()).ed25519().getPrivate(), Instant.now());
+                f.keys().ed25519(ActorKeys.nodePath()).getPrivate(), Instant.now());
         ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", PUBLISHED_CACHE)
                 .putHeader("Access-Control-Allow-Origin", "*")

@@ -59,7 +59,7 @@ class SharedDeliveriesIT {
             Clock clock = Clock.systemUTC();
             Urls urls = new Urls(URI.create("http://hearth.test"));
             // The signing key exists before the workers start, as on a running node.
-            new ActorKeys(first, clock).of(ActorKeys.nodePath());
+            new ActorKeys(first, clock).rsa(ActorKeys.nodePath());
             List<URI> targets = inboxes.stream()
                     .map(s -> URI.create("http://127.0.0.1:" + s.getAddress().getPort() + "/inbox")).toList();
             first.write(c -> {

@@ -50,7 +50,7 @@ final class Bed implements AutoCloseable {
         blocks.start();
         RemoteActors actors = new RemoteActors(db, new Fetcher(outbound, keys, urls, blocks), clock);
         Download download = (uri, timeout) -> outbound.get(uri, Urls.keyId(urls.nodeActor()),
-                keys.of(ActorKeys.nodePath()).rsa().getPrivate(), timeout);
+                keys.rsa(ActorKeys.nodePath()).getPrivate(), timeout);
         this.subs = new Subscriptions(db, blocks, new SourceReader(download, actors), OWN_HOST, () -> partners, clock);
     }
 
