@@ -20,6 +20,7 @@ import hearth.node.store.Database;
 import hearth.node.store.SharedSecret;
 import hearth.node.store.StorageUrl;
 import hearth.node.search.SearchIndexer;
+import hearth.node.web.ReaderPages;
 import hearth.node.web.WebVerticle;
 import hearth.search.PostIndex;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import io.vertx.core.file.FileSystemOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,6 +73,10 @@ public final class HearthNode implements AutoCloseable {
 
     /** Web verticle instances: how many requests are served at the same time. */
     static final int WEB_INSTANCES = 16;
+    // Long enough that a page read by many costs one rendering a second; short enough that a change made by
+    // another process on the same PostgreSQL database shows within a second. Local changes show at once.
+    private static final Duration READER_PAGES_MAX_AGE = Duration.ofSeconds(1);
+    private static final long READER_PAGES_MAX_BYTES = 16L << 20;
 
     private final Federation federation;
     private final Blocks blocks;
@@ -134,10 +140,12 @@ public final class HearthNode implements AutoCloseable {
             PostIndex searchIndex = index;
             // One set of visitor limits for all instances: a visitor's requests reach any of them.
             var visitorLimits = new hearth.node.limits.VisitorLimits(config.limits(), System::nanoTime);
+            // One cache of the pages readers without a cookie get, for all instances.
+            var readerPages = new ReaderPages(db::commits, READER_PAGES_MAX_AGE, READER_PAGES_MAX_BYTES);
             await(vertx.deployVerticle(() -> {
                 WebVerticle instance = new WebVerticle(settings.bind(), settings.port(), config, forum, searchIndex,
                         ids, https, new FederationRoutes(federationRef::get), moderation, accounts, nodeBlocks,
-                        federationRef::get, reactions, visitorLimits);
+                        federationRef::get, reactions, visitorLimits, readerPages);
                 instances.add(instance);
                 return instance;
             }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD).setInstances(WEB_INSTANCES)));

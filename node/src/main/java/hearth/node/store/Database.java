@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -44,6 +45,7 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     // SQLite takes one writer at a time; queueing writers here avoids busy-waiting inside SQLite.
     private final ReentrantLock writer = new ReentrantLock(true);
+    private final AtomicLong commits = new AtomicLong();
 
     private Database(HikariDataSource pool, boolean postgres) {
         this.pool = pool;
@@ -120,6 +122,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How many write transactions this process has committed so far. A reader that saw the same
+     * count before and after knows this process changed nothing in between (other processes on
+     * one PostgreSQL database are not counted).
+     */
+    public long commits() {
+        return commits.get();
+    }
+
     /** True on PostgreSQL, where several node processes may share the database. */
     public boolean isPostgres() {
         return postgres;
@@ -143,6 +154,7 @@ public final class Database implements AutoCloseable {
                 try {
                     T result = work.run(c);
                     c.commit();
+                    commits.incrementAndGet();
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
@@ -168,6 +180,7 @@ public final class Database implements AutoCloseable {
             try {
                 result = work.run(c);
                 c.commit();
+                commits.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
                 rollback(c, e);
                 throw e;

@@ -67,11 +67,13 @@ final class ForumRoutes {
     private final Reactions reactions;
     private final CrisisNote crisisNote;
     private final Slowdown slowdown;
+    private final ReaderPages readerPages;
 
     ForumRoutes(ForumService forum, Pages pages, Views views, NodeConfig config, AuthorIds ids, FormTokens tokens,
                 boolean secureCookies, ConsoleGate gate, ModerationService moderation, Reactions reactions,
-                Slowdown slowdown) {
+                Slowdown slowdown, ReaderPages readerPages) {
         this.slowdown = slowdown;
+        this.readerPages = readerPages;
         this.reactions = reactions;
         this.gate = gate;
         this.moderation = moderation;
@@ -85,14 +87,19 @@ final class ForumRoutes {
         this.crisisNote = new CrisisNote(config.crisisNote(), secureCookies);
     }
 
+    private void fromCache(RoutingContext ctx) {
+        readerPages.serve(ctx, views.languages());
+    }
+
     void register(Router router) {
-        router.get("/").handler(this::home);
+        // The reading pages, which most readers get without a cookie, are served from a moment's cache.
+        router.get("/").handler(this::fromCache).handler(this::home);
         router.get("/about").handler(this::about);
         router.get("/mine").handler(this::mine);
-        router.get("/c/:circle").handler(this::circle);
+        router.get("/c/:circle").handler(this::fromCache).handler(this::circle);
         router.get("/c/:circle/new").handler(this::newThreadForm);
         router.post("/c/:circle/new").handler(this::startThread);
-        router.get("/c/:circle/t/:thread").handler(this::thread);
+        router.get("/c/:circle/t/:thread").handler(this::fromCache).handler(this::thread);
         router.post("/c/:circle/t/:thread/reply").handler(this::reply);
         router.get("/c/:circle/t/:thread/p/:post/edit").handler(this::editForm);
         router.post("/c/:circle/t/:thread/p/:post/edit").handler(this::edit);

@@ -10,6 +10,7 @@ final class Html {
     }
 
     static void send(RoutingContext ctx, int status, byte[] page) {
+        ReaderPages.keep(ctx, status, page);
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")

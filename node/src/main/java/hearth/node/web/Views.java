@@ -59,6 +59,10 @@ final class Views {
         this.zone = node.zone();
     }
 
+    Languages languages() {
+        return languages;
+    }
+
     /** The page frame for this reader, in her language (worked out once per request). */
     Chrome chrome(RoutingContext ctx) {
         Chrome chrome = ctx.get(CHROME);

@@ -61,7 +61,8 @@ public final class WebVerticle extends VerticleBase {
     public WebVerticle(String host, int port, NodeConfig config, ForumService forum, PostIndex index, AuthorIds ids,
                        boolean secureCookies, hearth.node.federation.FederationRoutes federationRoutes,
                        ModerationService moderation, ModeratorAccounts accounts, Blocks blocks,
-                       Supplier<Federation> federation, Reactions reactions, VisitorLimits limits) {
+                       Supplier<Federation> federation, Reactions reactions, VisitorLimits limits,
+                       ReaderPages readerPages) {
         this.federationRoutes = federationRoutes;
         this.host = host;
         this.port = port;
@@ -72,7 +73,7 @@ public final class WebVerticle extends VerticleBase {
         ConsoleGate gate = new ConsoleGate(accounts, ids, secureCookies);
         Slowdown slowdown = new Slowdown(limits);
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation,
-                reactions, slowdown);
+                reactions, slowdown, readerPages);
         this.reactionsRoutes = new ReactionsRoutes(reactions, pages, views, ids, tokens, secureCookies);
         this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
         this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);

@@ -1,0 +1,95 @@
+package hearth.node.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The reading pages (home, a circle, a thread) as a reader with no cookie gets them, kept for a
+ * moment so that many such readers cost one rendering.
+ *
+ * <p>A reader with no cookie has no author key, no moderator session and no chosen language, so
+ * her page depends only on the store, the address she asked for and the language her browser
+ * prefers, which together are the key; her forms carry the anonymous token, which holds for a
+ * day. Anything else (any cookie at all, a form sent back with a problem, a status other than 200)
+ * is rendered as before and not kept.
+ *
+ * <p>An entry is used only while this process has committed nothing since it was rendered (the
+ * store's commit count is read before the page's own reads, so a write that lands during the
+ * rendering makes it stale at once), and never after {@code maxAge}: that bounds how long a
+ * change made by another process on the same PostgreSQL database, or a page's dates, can lag.
+ * Pages are kept up to {@code maxBytes} in all, least used first out. Nothing about the reader is
+ * kept. Thread-safe; one instance serves every web verticle.
+ */
+public final class ReaderPages {
+
+    private static final String PENDING = "hearth.reader-pages.pending";
+
+    private record Key(String uri, String language) {
+    }
+
+    private record Entry(byte[] page, long commits) {
+    }
+
+    /** A page being rendered that may be kept: where, and the commit count before it read anything. */
+    private record Pending(ReaderPages owner, Key key, long commits) {
+    }
+
+    private final Cache<Key, Entry> pages;
+    private final LongSupplier commits;
+
+    /**
+     * @param commits the store's commit count ({@code Database::commits})
+     * @param maxAge the longest an entry is used
+     * @param maxBytes the most page bytes kept in all
+     */
+    public ReaderPages(LongSupplier commits, Duration maxAge, long maxBytes) {
+        this.commits = commits;
+        this.pages = Caffeine.newBuilder()
+                .expireAfterWrite(maxAge)
+                .maximumWeight(maxBytes)
+                .weigher((Key key, Entry entry) -> entry.page().length + key.uri().length() * 2 + 64)
+                .build();
+    }
+
+    /** A cache that keeps nothing. */
+    public static ReaderPages none() {
+        return new ReaderPages(() -> 0, Duration.ZERO, 0);
+    }
+
+    /**
+     * Route handler placed before a reading page's own: answers from the cache when it may;
+     * otherwise lets the page render, and {@link #keep} stores what it sends.
+     */
+    void serve(RoutingContext ctx, Languages languages) {
+        HttpServerRequest request = ctx.request();
+        if (request.method() != HttpMethod.GET || request.headers().contains(HttpHeaders.COOKIE)) {
+            ctx.next();
+            return;
+        }
+        Key key = new Key(request.uri(), languages.fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        long now = commits.getAsLong();
+        Entry kept = pages.getIfPresent(key);
+        if (kept != null && kept.commits() == now) {
+            Html.send(ctx, 200, kept.page());
+            return;
+        }
+        ctx.put(PENDING, new Pending(this, key, now));
+        ctx.next();
+    }
+
+    /** Called with every page sent: keeps it if {@link #serve} said it may be kept. */
+    static void keep(RoutingContext ctx, int status, byte[] page) {
+        Pending pending = ctx.get(PENDING);
+        if (pending == null || status != 200) {
+            return;
+        }
+        ctx.remove(PENDING);
+        pending.owner().pages.put(pending.key(), new Entry(page, pending.commits()));
+    }
+}
