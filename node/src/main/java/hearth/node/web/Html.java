@@ -10,12 +10,18 @@ final class Html {
     }
 
     static void send(RoutingContext ctx, int status, byte[] page) {
-        ReaderPages.keep(ctx, status, page);
+        Buffer body = Buffer.buffer(page);
+        ReaderPages.keep(ctx, status, body);
+        send(ctx, status, body);
+    }
+
+    /** Sends a page already in a buffer; one buffer may be sent any number of times, at once. */
+    static void send(RoutingContext ctx, int status, Buffer page) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
-                .end(Buffer.buffer(page));
+                .end(page);
     }
 
     static void ok(RoutingContext ctx, byte[] page) {

@@ -2,6 +2,7 @@ package hearth.node.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -33,7 +34,7 @@ public final class ReaderPages {
     private record Key(String uri, String language) {
     }
 
-    private record Entry(byte[] page, long commits) {
+    private record Entry(Buffer page, long commits) {
     }
 
     /** A page being rendered that may be kept: where, and the commit count before it read anything. */
@@ -53,7 +54,7 @@ public final class ReaderPages {
         this.pages = Caffeine.newBuilder()
                 .expireAfterWrite(maxAge)
                 .maximumWeight(maxBytes)
-                .weigher((Key key, Entry entry) -> entry.page().length + key.uri().length() * 2 + 64)
+                .weigher((Key key, Entry entry) -> entry.page().length() + key.uri().length() * 2 + 64)
                 .build();
     }
 
@@ -84,7 +85,7 @@ public final class ReaderPages {
     }
 
     /** Called with every page sent: keeps it if {@link #serve} said it may be kept. */
-    static void keep(RoutingContext ctx, int status, byte[] page) {
+    static void keep(RoutingContext ctx, int status, Buffer page) {
         Pending pending = ctx.get(PENDING);
         if (pending == null || status != 200) {
             return;
