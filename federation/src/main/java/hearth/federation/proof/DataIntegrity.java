@@ -3,19 +3,17 @@ package hearth.federation.proof;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import hearth.federation.keys.Ed25519Keys;
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Object integrity proofs (FEP-8b32): a Data Integrity {@code DataIntegrityProof} with the
@@ -131,11 +129,9 @@ public final class DataIntegrity {
                 }
                 unsecured.set("@context", proofContext.deepCopy());
             }
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(Ed25519Keys.publicFromRaw(ed25519PublicKey));
-            verifier.update(hashData(options, unsecured));
-            return verifier.verify(signature);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            byte[] data = hashData(options, unsecured);
+            return Ed25519.verify(signature, 0, ed25519PublicKey, 0, data, 0, data.length);
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }
@@ -160,17 +156,19 @@ public final class DataIntegrity {
         return joined;
     }
 
+    /**
+     * Signs with Bouncy Castle's RFC 8032 arithmetic rather than the JDK's provider: the
+     * signature is the same (Ed25519 is deterministic), made in a fraction of the CPU, which
+     * matters because every post a node publishes is signed.
+     */
     private static byte[] signature(PrivateKey key, byte[] data) {
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key);
-            signer.update(data);
-            return signer.sign();
-        } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException("not an Ed25519 private key", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK offers no Ed25519", e);
+        if (!(key instanceof EdECPrivateKey ed) || !"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
+            throw new IllegalArgumentException("not an Ed25519 private key");
         }
+        byte[] seed = ed.getBytes().orElseThrow(() -> new IllegalArgumentException("the private key cannot be read"));
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, data, 0, data.length, signature, 0);
+        return signature;
     }
 
     static byte[] sha256(byte[] data) {

@@ -23,7 +23,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -106,37 +108,71 @@ public final class Publisher implements AutoCloseable {
         }
     }
 
-    /** Publishes the next changes; returns how many it looked at. */
+    /**
+     * Publishes the next changes; returns how many it looked at. A batch is planned first, then
+     * queued in one transaction with the new position in the sequence, so a burst of posts costs
+     * one commit here rather than one each.
+     */
     int publishSome() {
         long cursor = db.read(Publisher::cursor);
         List<PostChange> changes = forum.changesSince(cursor, BATCH);
-        boolean queued = false;
-        for (PostChange change : changes) {
-            queued |= publish(change);
+        if (changes.isEmpty()) {
+            return 0;
         }
+        // A post changed twice in one batch is planned the second time against what the first will have told.
+        Map<String, Told> toldInBatch = new HashMap<>();
+        List<Planned> batch = new ArrayList<>();
+        for (PostChange change : changes) {
+            Planned planned = plan(change, toldInBatch);
+            if (planned.plan().told() != null) {
+                toldInBatch.put(planned.post().id(), planned.plan().told());
+            }
+            batch.add(planned);
+        }
+        long last = changes.getLast().sequence();
+        boolean queued = db.write(c -> {
+            int added = 0;
+            for (Planned planned : batch) {
+                added += queue(c, planned);
+            }
+            setCursor(c, last);
+            return added > 0;
+        });
         if (queued) {
             worker.nudge();
         }
         return changes.size();
     }
 
-    private boolean publish(PostChange change) {
+    /** One change's post (null if it is gone) and what to send for it. */
+    private record Planned(FederatedPost post, Plan plan) {
+    }
+
+    private Planned plan(PostChange change, Map<String, Told> toldInBatch) {
         FederatedPost post = posts.post(change.postId()).orElse(null);
-        FederatedPosts.Moderation moderation = post == null ? null : posts.moderation(post.id()).orElse(null);
-        Told told = post == null ? null : db.read(c -> PublishedState.read(c, post.id()));
-        Plan plan = moderation == null ? Plan.NOTHING : plan(post, moderation, told, change.sequence());
-        return db.write(c -> {
-            int added = 0;
-            for (Outgoing outgoing : plan.outgoing()) {
-                Set<URI> inboxes = outgoing.toFollowers ? Follows.inboxes(c, post.circleName()) : outgoing.inboxes;
-                added += Deliveries.enqueue(c, outgoing.activityId, outgoing.body, outgoing.signer, inboxes, clock.millis());
-            }
-            if (plan.told() != null) {
-                PublishedState.write(c, post.id(), plan.told());
-            }
-            setCursor(c, change.sequence());
-            return added > 0;
-        });
+        if (post == null) {
+            return new Planned(null, Plan.NOTHING);
+        }
+        FederatedPosts.Moderation moderation = posts.moderation(post.id()).orElse(null);
+        if (moderation == null) {
+            return new Planned(post, Plan.NOTHING);
+        }
+        Told told = toldInBatch.containsKey(post.id()) ? toldInBatch.get(post.id())
+                : db.read(c -> PublishedState.read(c, post.id()));
+        return new Planned(post, plan(post, moderation, told, change.sequence()));
+    }
+
+    private int queue(Connection c, Planned planned) throws SQLException {
+        FederatedPost post = planned.post();
+        int added = 0;
+        for (Outgoing outgoing : planned.plan().outgoing()) {
+            Set<URI> inboxes = outgoing.toFollowers ? Follows.inboxes(c, post.circleName()) : outgoing.inboxes;
+            added += Deliveries.enqueue(c, outgoing.activityId, outgoing.body, outgoing.signer, inboxes, clock.millis());
+        }
+        if (planned.plan().told() != null) {
+            PublishedState.write(c, post.id(), planned.plan().told());
+        }
+        return added;
     }
 
     /** What to send for one change, and what followers will then have been told (null: as before). */
