@@ -20,7 +20,19 @@ record QueryMix(List<Search> queries) {
      * One search: the query and which page of it to time (1 is the first; for page n the
      * n - 1 pages before it are fetched, untimed, to get the cursor).
      */
-    record Search(SearchQuery query, int page) {}
+    record Search(SearchQuery query, int page, Kind kind) {}
+
+    /** The issue's two latency targets are for one to three words, and for phrases. */
+    enum Kind {
+        WORDS_1_TO_3, WORDS_4, PHRASE;
+
+        static Kind of(String text) {
+            if (text.startsWith("\"")) {
+                return PHRASE;
+            }
+            return text.split(" ").length <= 3 ? WORDS_1_TO_3 : WORDS_4;
+        }
+    }
 
     QueryMix {
         queries = List.copyOf(queries);
@@ -31,7 +43,8 @@ record QueryMix(List<Search> queries) {
         List<Search> queries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Phrasebook book = random.nextInt(10) < 7 ? EnglishPhrases.BOOK : SpanishPhrases.BOOK;
-            SearchQuery query = SearchQuery.of(text(book, random));
+            String text = text(book, random);
+            SearchQuery query = SearchQuery.of(text);
             int roll = random.nextInt(100);
             if (roll < 15) {
                 query = query.ordered(SearchQuery.Order.NEWEST);
@@ -41,7 +54,7 @@ record QueryMix(List<Search> queries) {
                 query = query.localOnly(true);
             }
             int page = random.nextInt(10) == 0 ? 2 + random.nextInt(9) : 1;
-            queries.add(new Search(query, page));
+            queries.add(new Search(query, page, Kind.of(text)));
         }
         return new QueryMix(queries);
     }

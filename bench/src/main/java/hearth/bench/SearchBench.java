@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -39,6 +41,9 @@ public final class SearchBench {
 
     private static final List<String> LANGUAGES = List.of("en", "es");
     private static final int BATCH = 500;
+    /** The issue's targets at 1,000,000 posts. */
+    static final double TARGET_WORDS_P95_MS = 10;
+    static final double TARGET_PHRASE_P95_MS = 150;
 
     private final BenchOptions options;
     private final PrintStream out;
@@ -84,6 +89,10 @@ public final class SearchBench {
         double indexRate;
         double heapMb;
         Latencies latencies = new Latencies();
+        Map<QueryMix.Kind, Latencies> byKind = new EnumMap<>(QueryMix.Kind.class);
+        for (QueryMix.Kind kind : QueryMix.Kind.values()) {
+            byKind.put(kind, new Latencies());
+        }
         try {
             try (PostIndex index = PostIndex.open(dir, LANGUAGES)) {
                 long start = System.nanoTime();
@@ -98,8 +107,9 @@ public final class SearchBench {
                 heapMb = heapAfterGcMb();
                 out.printf(Locale.ROOT, "heap used after indexing (after GC): %.1f MB%n", heapMb);
 
-                runQueries(index, QueryMix.of(options.seed() + 1, options.queries()), new Latencies());
-                QueryStats stats = runQueries(index, QueryMix.of(options.seed() + 2, options.queries()), latencies);
+                runQueries(index, QueryMix.of(options.seed() + 1, options.queries()), new Latencies(), null);
+                QueryStats stats = runQueries(index, QueryMix.of(options.seed() + 2, options.queries()), latencies,
+                        byKind);
                 out.printf(Locale.ROOT, "queries: %,d timed after %,d warm-up; %.0f%% with no hits, mean total hits %,.0f%n",
                         latencies.count(), options.queries(), 100.0 * stats.empty() / latencies.count(),
                         (double) stats.totalHits() / latencies.count());
@@ -109,7 +119,16 @@ public final class SearchBench {
             out.printf(Locale.ROOT, "latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
                     latencies.percentileMillis(50), latencies.percentileMillis(95),
                     latencies.percentileMillis(99), latencies.percentileMillis(100));
-            out.println(json(indexRate, indexMb, heapMb, latencies));
+            Latencies words = byKind.get(QueryMix.Kind.WORDS_1_TO_3);
+            Latencies phrases = byKind.get(QueryMix.Kind.PHRASE);
+            out.printf(Locale.ROOT, "1-3 words (%,d queries): p50 %.2f  p95 %.2f  p99 %.2f ms%n", words.count(),
+                    words.percentileMillis(50), words.percentileMillis(95), words.percentileMillis(99));
+            out.printf(Locale.ROOT, "phrases (%,d queries): p50 %.2f  p95 %.2f  p99 %.2f ms%n", phrases.count(),
+                    phrases.percentileMillis(50), phrases.percentileMillis(95), phrases.percentileMillis(99));
+            out.printf(Locale.ROOT, "targets: %s  1-3 words p95 at most %.0f ms; %s  phrases p95 at most %.0f ms%n",
+                    words.percentileMillis(95) <= TARGET_WORDS_P95_MS ? "met" : "NOT MET", TARGET_WORDS_P95_MS,
+                    phrases.percentileMillis(95) <= TARGET_PHRASE_P95_MS ? "met" : "NOT MET", TARGET_PHRASE_P95_MS);
+            out.println(json(indexRate, indexMb, heapMb, latencies, words, phrases));
         } finally {
             if (temporary) {
                 deleteRecursively(dir);
@@ -157,8 +176,9 @@ public final class SearchBench {
 
     private record QueryStats(long empty, long totalHits) {}
 
-    private static QueryStats runQueries(PostIndex index, QueryMix mix, Latencies latencies)
-            throws IOException {
+    /** Times each search into {@code latencies}, and also into its kind's, when {@code byKind} is given. */
+    private static QueryStats runQueries(PostIndex index, QueryMix mix, Latencies latencies,
+            Map<QueryMix.Kind, Latencies> byKind) throws IOException {
         long empty = 0;
         long totalHits = 0;
         for (QueryMix.Search search : mix.queries()) {
@@ -172,22 +192,30 @@ public final class SearchBench {
             }
             long start = System.nanoTime();
             SearchResults results = index.search(search.query().after(cursor));
-            latencies.record(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            latencies.record(took);
+            if (byKind != null) {
+                byKind.get(search.kind()).record(took);
+            }
             empty += results.hits().isEmpty() ? 1 : 0;
             totalHits += results.totalHits();
         }
         return new QueryStats(empty, totalHits);
     }
 
-    private String json(double indexRate, double indexMb, double heapMb, Latencies latencies) {
+    private String json(double indexRate, double indexMb, double heapMb, Latencies latencies, Latencies words,
+            Latencies phrases) {
         Runtime runtime = Runtime.getRuntime();
         return String.format(Locale.ROOT,
                 "{\"bench\":\"search\",\"posts\":%d,\"index_rate\":%.0f,\"index_mb\":%.1f,\"heap_mb\":%.1f,"
-                        + "\"p50_ms\":%.3f,\"p95_ms\":%.3f,\"p99_ms\":%.3f,\"queries\":%d,\"seed\":%d,"
+                        + "\"p50_ms\":%.3f,\"p95_ms\":%.3f,\"p99_ms\":%.3f,\"words_p95_ms\":%.3f,"
+                        + "\"phrase_p95_ms\":%.3f,\"meets_targets\":%b,\"queries\":%d,\"seed\":%d,"
                         + "\"cores\":%d,\"max_heap_mb\":%d,\"jdk\":\"%s\"}",
                 options.posts(), indexRate, indexMb, heapMb,
                 latencies.percentileMillis(50), latencies.percentileMillis(95),
-                latencies.percentileMillis(99), latencies.count(), options.seed(),
+                latencies.percentileMillis(99), words.percentileMillis(95), phrases.percentileMillis(95),
+                words.percentileMillis(95) <= TARGET_WORDS_P95_MS && phrases.percentileMillis(95) <= TARGET_PHRASE_P95_MS,
+                latencies.count(), options.seed(),
                 runtime.availableProcessors(), runtime.maxMemory() >> 20,
                 System.getProperty("java.runtime.version").replace("\"", ""));
     }
