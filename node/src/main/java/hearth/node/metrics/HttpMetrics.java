@@ -33,6 +33,10 @@ public final class HttpMetrics implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (!Metrics.recording()) {
+            ctx.next();
+            return;
+        }
         long started = System.nanoTime();
         ctx.addEndHandler(done -> {
             int status = ctx.response().getStatusCode();

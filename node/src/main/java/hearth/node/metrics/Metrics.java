@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where the node records what happens, one line at each place it happens:
@@ -17,6 +20,7 @@ import java.time.Duration;
 public final class Metrics {
 
     private static final CompositeMeterRegistry RECORDED = new CompositeMeterRegistry();
+    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
 
     private static final Counter POSTS_CREATED = Counter.builder("hearth.posts.written")
             .description("Posts written on this node (threads started and replies)")
@@ -43,17 +47,27 @@ public final class Metrics {
                 .increment();
     }
 
+    /** True while a registry is attached: until then, requests need not be timed at all. */
+    static boolean recording() {
+        return !RECORDED.getRegistries().isEmpty();
+    }
+
     /** A request was answered: its route template, method, status class ("2xx") and duration. */
     static void request(String route, String method, String status, long nanos) {
-        Timer.builder("hearth.http.server.requests")
+        // One timer per route, method and status class, looked up without building its id each time.
+        TIMERS.computeIfAbsent(route + ' ' + method + ' ' + status, key -> timer(route, method, status))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private static Timer timer(String route, String method, String status) {
+        return Timer.builder("hearth.http.server.requests")
                 .description("HTTP requests answered, by route template, method and status class")
                 .tags("route", route, "method", method, "status", status)
                 // Buckets, not client-side quantiles: Prometheus computes p50/p99 across processes from them.
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(RECORDED)
-                .record(Duration.ofNanos(nanos));
+                .register(RECORDED);
     }
 
     static void attach(MeterRegistry registry) {

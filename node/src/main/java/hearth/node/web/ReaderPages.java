@@ -64,16 +64,32 @@ public final class ReaderPages {
     }
 
     /**
-     * Route handler placed before a reading page's own: answers from the cache when it may;
-     * otherwise lets the page render, and {@link #keep} stores what it sends.
+     * Handler placed ahead of all routing: answers from the cache when it may, else passes the
+     * request on untouched. A hit is a page a reading route answered with 200 for the same address
+     * and language, so the routes need not be matched again; a request that may want JSON (an
+     * ActivityPub peer asks the same addresses for objects) always goes through the routes.
+     */
+    void serveKept(RoutingContext ctx, Languages languages) {
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        Key key = accept != null && accept.contains("json") ? null : keyOf(ctx, languages);
+        Entry kept = key == null ? null : pages.getIfPresent(key);
+        if (kept != null && kept.commits() == commits.getAsLong()) {
+            Html.send(ctx, 200, kept.page());
+        } else {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Handler placed before a reading page's own: answers from the cache when it may; otherwise
+     * lets the page render, and {@link #keep} stores what it sends.
      */
     void serve(RoutingContext ctx, Languages languages) {
-        HttpServerRequest request = ctx.request();
-        if (request.method() != HttpMethod.GET || request.headers().contains(HttpHeaders.COOKIE)) {
+        Key key = keyOf(ctx, languages);
+        if (key == null) {
             ctx.next();
             return;
         }
-        Key key = new Key(request.uri(), languages.fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         long now = commits.getAsLong();
         Entry kept = pages.getIfPresent(key);
         if (kept != null && kept.commits() == now) {
@@ -82,6 +98,15 @@ public final class ReaderPages {
         }
         ctx.put(PENDING, new Pending(this, key, now));
         ctx.next();
+    }
+
+    /** The request's key, or null if its page may be neither kept nor served from the cache. */
+    private static Key keyOf(RoutingContext ctx, Languages languages) {
+        HttpServerRequest request = ctx.request();
+        if (request.method() != HttpMethod.GET || request.headers().contains(HttpHeaders.COOKIE)) {
+            return null;
+        }
+        return new Key(request.uri(), languages.fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     /** Called with every page sent: keeps it if {@link #serve} said it may be kept. */

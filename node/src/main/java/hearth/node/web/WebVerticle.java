@@ -51,6 +51,7 @@ public final class WebVerticle extends VerticleBase {
     private final FeedRoutes feedRoutes;
     private final MeRoutes meRoutes;
     private final Languages languages;
+    private final ReaderPages readerPages;
     private final StaticAssets assets = new StaticAssets();
     private final Failures failures;
     private volatile HttpServer server;
@@ -74,6 +75,7 @@ public final class WebVerticle extends VerticleBase {
         Slowdown slowdown = new Slowdown(limits);
         this.forumRoutes = new ForumRoutes(forum, pages, views, config, ids, tokens, secureCookies, gate, moderation,
                 reactions, slowdown, readerPages);
+        this.readerPages = readerPages;
         this.reactionsRoutes = new ReactionsRoutes(reactions, pages, views, ids, tokens, secureCookies);
         this.modRoutes = new ModRoutes(moderation, accounts, forum, gate, tokens, pages, views);
         this.blockRoutes = new BlockRoutes(blocks, federation, gate, pages, views);
@@ -104,6 +106,8 @@ public final class WebVerticle extends VerticleBase {
                 ctx.next();
             }
         });
+        // A reading page kept for readers without a cookie is answered before any route is matched.
+        router.get().handler(ctx -> readerPages.serveKept(ctx, languages));
         router.get("/healthz").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "text/plain; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")

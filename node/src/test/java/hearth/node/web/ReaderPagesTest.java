@@ -37,6 +37,15 @@ class ReaderPagesTest {
         ReaderPages pages = new ReaderPages(commits::get, MAX_AGE, 1 << 20);
         Languages languages = new Languages(List.of("en", "es"), false);
         Router router = Router.router(vertx);
+        router.get().handler(ctx -> pages.serveKept(ctx, languages));
+        // As on a node: an ActivityPub peer asking the same address gets the object, never the kept page.
+        router.get("/page/*").handler(ctx -> {
+            if (String.valueOf(ctx.request().getHeader("Accept")).contains("activity+json")) {
+                ctx.response().putHeader("Content-Type", "application/activity+json").end("{\"type\":\"Note\"}");
+            } else {
+                ctx.next();
+            }
+        });
         router.route("/page/*").handler(ctx -> pages.serve(ctx, languages)).handler(ctx -> {
             int n = renderings.incrementAndGet();
             int status = ctx.request().path().endsWith("/missing") ? 404 : 200;
@@ -88,6 +97,16 @@ class ReaderPagesTest {
         get("/page/thread", null, null);
         Thread.sleep(MAX_AGE.toMillis() + 200);
         assertEquals("rendering 2 in en", get("/page/thread", null, null));
+    }
+
+    @Test
+    void aPeerAskingForJsonAtAKeptAddressGetsJson() throws Exception {
+        get("/page/thread", null, null);
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.actualPort() + "/page/thread"))
+                .header("Accept", "application/activity+json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("{\"type\":\"Note\"}", json.body());
+        assertEquals("rendering 1 in en", get("/page/thread", null, null));
     }
 
     @Test
