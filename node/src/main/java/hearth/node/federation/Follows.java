@@ -79,6 +79,16 @@ public final class Follows {
     }
 
     /** The inboxes a circle's activities go to: one per shared inbox, however many followers share it. */
+    /** True if any server follows the circle. */
+    public static boolean followed(Connection c, String circle) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM circle_follower WHERE circle_name = ? LIMIT 1")) {
+            s.setString(1, circle);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
     public static Set<URI> inboxes(Connection c, String circle) throws SQLException {
         Set<URI> inboxes = new LinkedHashSet<>();
         try (PreparedStatement s = c.prepareStatement(

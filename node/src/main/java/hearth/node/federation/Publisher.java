@@ -121,9 +121,10 @@ public final class Publisher implements AutoCloseable {
         }
         // A post changed twice in one batch is planned the second time against what the first will have told.
         Map<String, Told> toldInBatch = new HashMap<>();
+        Map<String, Boolean> followed = new HashMap<>();
         List<Planned> batch = new ArrayList<>();
         for (PostChange change : changes) {
-            Planned planned = plan(change, toldInBatch);
+            Planned planned = plan(change, toldInBatch, followed);
             if (planned.plan().told() != null) {
                 toldInBatch.put(planned.post().id(), planned.plan().told());
             }
@@ -148,7 +149,7 @@ public final class Publisher implements AutoCloseable {
     private record Planned(FederatedPost post, Plan plan) {
     }
 
-    private Planned plan(PostChange change, Map<String, Told> toldInBatch) {
+    private Planned plan(PostChange change, Map<String, Told> toldInBatch, Map<String, Boolean> followed) {
         FederatedPost post = posts.post(change.postId()).orElse(null);
         if (post == null) {
             return new Planned(null, Plan.NOTHING);
@@ -159,7 +160,13 @@ public final class Publisher implements AutoCloseable {
         }
         Told told = toldInBatch.containsKey(post.id()) ? toldInBatch.get(post.id())
                 : db.read(c -> PublishedState.read(c, post.id()));
-        return new Planned(post, plan(post, moderation, told, change.sequence()));
+        // A circle nobody follows has nobody to tell: what followers would have been told is still
+        // recorded, but nothing is written, signed or queued. A follower whose Follow lands while the
+        // batch is planned hears from the next change on, as one arriving a moment later would.
+        boolean listened = !post.inLocalCircle() || followed.computeIfAbsent(post.circleName(),
+                circle -> db.read(c -> Follows.followed(c, circle)));
+        Plan plan = plan(post, moderation, told, change.sequence(), listened);
+        return new Planned(post, listened ? plan : new Plan(List.of(), plan.told()));
     }
 
     private int queue(Connection c, Planned planned) throws SQLException {
@@ -187,7 +194,8 @@ public final class Publisher implements AutoCloseable {
      * Only this node's circles speak for their moderators; a removal here of a post in a remote
      * circle changes this node's view alone.
      */
-    private Plan plan(FederatedPost post, FederatedPosts.Moderation moderation, Told told, long sequence) {
+    private Plan plan(FederatedPost post, FederatedPosts.Moderation moderation, Told told, long sequence,
+            boolean listened) {
         if (moderation.held()) {
             return Plan.NOTHING;
         }
@@ -198,7 +206,7 @@ public final class Publisher implements AutoCloseable {
             if (post.deleted() || removed) {
                 return Plan.NOTHING;   // never told, so nothing to take back
             }
-            content(out, post, Kind.CREATE, sequence);
+            content(out, post, Kind.CREATE, sequence, listened);
             Told next = new Told(PublishedState.LIVE, post.editedAt(), null, null);
             return new Plan(out, locking(out, post, moderation, next, ours, sequence));
         }
@@ -206,7 +214,7 @@ public final class Publisher implements AutoCloseable {
             return Plan.NOTHING;
         }
         if (post.deleted()) {
-            content(out, post, Kind.DELETE, sequence);
+            content(out, post, Kind.DELETE, sequence, listened);
             return new Plan(out, new Told(PublishedState.DELETED, post.editedAt(), null, null));
         }
         Told next = told;
@@ -217,7 +225,7 @@ public final class Publisher implements AutoCloseable {
             next = next.withRemoval(null);
         }
         if (!removed && !Objects.equals(told.editedAt(), post.editedAt())) {
-            content(out, post, Kind.UPDATE, sequence);
+            content(out, post, Kind.UPDATE, sequence, listened);
             next = next.withEdit(post.editedAt());
         }
         next = locking(out, post, moderation, next, ours, sequence);
@@ -240,7 +248,11 @@ public final class Publisher implements AutoCloseable {
         return told;
     }
 
-    private void content(List<Outgoing> out, FederatedPost post, Kind kind, long sequence) {
+    /** Adds what followers hear of the post's content; nothing is made when nobody listens. */
+    private void content(List<Outgoing> out, FederatedPost post, Kind kind, long sequence, boolean listened) {
+        if (!listened) {
+            return;
+        }
         Outgoing outgoing = outgoing(post, kind, sequence);
         if (outgoing != null) {
             out.add(outgoing);

@@ -13,9 +13,15 @@ import hearth.federation.object.ActorType;
 import hearth.federation.signature.CavageClaim;
 import hearth.federation.signature.HttpSignatures;
 import hearth.federation.signature.SignatureClaim;
+import hearth.node.process.ForumClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +66,40 @@ class InboxFollowIT {
         assertTrue(claim.verify(publishedKey(claim.keyId())), "the signature checks with the circle's published key");
         assertFalse(claim.verify(follower.rsa().getPublic()), "and with no other key");
         assertEquals(followers + 1, NodeState.followers(bed.node, "perinatal"));
+    }
+
+    @Test
+    void aPostInACircleNobodyFollowsQueuesNothingAndTheNextOneReachesItsFirstFollower() throws Exception {
+        assertEquals(0, NodeState.followers(bed.node, "survivors"));
+        long queued = count("SELECT COUNT(*) FROM delivery");
+        ForumClient.Answer unheard = bed.woman.startThread("survivors", "Before anyone listened",
+                "A quiet first post.", "usual");
+        assertTrue(unheard.acknowledged(), unheard.describe());
+        Peers.eventually(InboxBed.SOON, "the outbox has looked at her post",
+                () -> count("SELECT value FROM federation_cursor WHERE name = 'outbox'")
+                        >= count("SELECT MAX(change_seq) FROM post"));
+        assertEquals(queued, count("SELECT COUNT(*) FROM delivery"), "nothing is queued for a circle nobody follows");
+
+        FakeActor listener = bed.remote.actor("listener", ActorType.PERSON);
+        URI survivors = bed.node.url("/c/survivors");
+        assertEquals(202, bed.post(Wire.follow(listener.newId("follows"), listener.id(), survivors), listener).status());
+        bed.remote.awaitDelivery(d -> d.type().equals("Accept") && d.recipient().equals(listener.inbox().getRawPath()),
+                InboxBed.SOON);
+        ForumClient.Answer heard = bed.woman.startThread("survivors", "Now someone listens", "A second post.", "usual");
+        assertTrue(heard.acknowledged(), heard.describe());
+        bed.remote.awaitDelivery(d -> d.recipient().equals(listener.inbox().getRawPath())
+                && d.activity().toString().contains("Now someone listens"), InboxBed.SOON);
+        assertTrue(bed.remote.deliveries().stream().noneMatch(d -> d.activity().toString()
+                .contains("Before anyone listened")), "the post from before she followed is not sent afterwards");
+    }
+
+    private long count(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + bed.node.data().resolve("hearth.db"));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
