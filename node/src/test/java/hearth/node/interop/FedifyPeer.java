@@ -87,7 +87,8 @@ public final class FedifyPeer implements AutoCloseable {
             throw new IllegalArgumentException("not a port: " + port);
         }
         Path dir = FedifyInstall.ensureInstalled();
-        Path stderrLog = dir.resolveSibling("fedify-peer-" + port + "-" + LAUNCHES.incrementAndGet() + ".stderr.log");
+        Path stderrLog = dir.resolveSibling("fedify-peer-" + port + "-" + ProcessHandle.current().pid() + "-"
+                + LAUNCHES.incrementAndGet() + ".stderr.log");
         Process process;
         try {
             process = new ProcessBuilder(FedifyInstall.nodeBinary(dir).toString(), "peer.mjs", "--port", Integer.toString(port))

@@ -100,7 +100,10 @@ public final class NodeProcess implements AutoCloseable {
 
     private static NodeProcess launch(Path data, String name, int port, List<String> extra, List<String> prefix) {
         Path logs = Path.of("target", "node-processes").toAbsolutePath();
-        Path log = logs.resolve(name + "-" + LAUNCHES.incrementAndGet() + "-port" + port + ".log");
+        // The test JVM's pid keeps two forks that launch the same name on a reused port from sharing
+        // (and truncating) one log: the end-of-suite scan reads every log.
+        Path log = logs.resolve(name + "-" + ProcessHandle.current().pid() + "-" + LAUNCHES.incrementAndGet()
+                + "-port" + port + ".log");
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
