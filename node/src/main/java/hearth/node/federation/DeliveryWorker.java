@@ -35,7 +35,9 @@ import java.util.logging.Logger;
  */
 public final class DeliveryWorker implements AutoCloseable {
 
-    static final int PER_HOST = 4;
+    // Enough to keep a large server busy (one at a time per server is what makes a fediverse queue
+    // crawl), few enough that a server that holds every request open ties up only these.
+    static final int PER_HOST = 16;
     /** The longest the scheduler sleeps without looking, in case a change was not nudged. */
     private static final long IDLE_LOOK_MILLIS = 500;
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());

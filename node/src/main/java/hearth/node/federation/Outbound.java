@@ -68,7 +68,7 @@ public final class Outbound {
                         .setMaxRedirects(0)
                         .setTrustAll(false)
                         .setVerifyHost(true),
-                new PoolOptions().setHttp1MaxSize(8));
+                new PoolOptions().setHttp1MaxSize(DeliveryWorker.PER_HOST));
         this.context = eventLoopContext(vertx);
     }
 
