@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 public final class Metrics {
 
     private static final CompositeMeterRegistry RECORDED = new CompositeMeterRegistry();
-    private static final Map<String, Timer> TIMERS = new ConcurrentHashMap<>();
 
     private static final Counter POSTS_CREATED = Counter.builder("hearth.posts.written")
             .description("Posts written on this node (threads started and replies)")
@@ -54,20 +51,15 @@ public final class Metrics {
 
     /** A request was answered: its route template, method, status class ("2xx") and duration. */
     static void request(String route, String method, String status, long nanos) {
-        // One timer per route, method and status class, looked up without building its id each time.
-        TIMERS.computeIfAbsent(route + ' ' + method + ' ' + status, key -> timer(route, method, status))
-                .record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private static Timer timer(String route, String method, String status) {
-        return Timer.builder("hearth.http.server.requests")
+        Timer.builder("hearth.http.server.requests")
                 .description("HTTP requests answered, by route template, method and status class")
                 .tags("route", route, "method", method, "status", status)
                 // Buckets, not client-side quantiles: Prometheus computes p50/p99 across processes from them.
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(RECORDED);
+                .register(RECORDED)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     static void attach(MeterRegistry registry) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +39,16 @@ final class DatabasePeek implements AutoCloseable {
     /** Changes whenever another connection commits to the file, and only then. */
     long dataVersion() {
         return longOf("PRAGMA data_version");
+    }
+
+    /**
+     * {@link #contents()} without the outbox's own bookkeeping (its keys, what followers were told,
+     * its place in the change sequence), which it writes in the background after an earlier post.
+     */
+    Map<String, String> contentsButTheOutboxs() {
+        Map<String, String> all = contents();
+        all.keySet().removeAll(Set.of("actor_key", "federated_post", "federation_cursor"));
+        return all;
     }
 
     /** Every table with its row count and a digest of all its rows, in rowid order. */
