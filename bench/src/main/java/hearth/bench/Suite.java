@@ -38,7 +38,7 @@ public final class Suite {
                     FanoutBench::run),
             new Benchmark("inbox-flood", "thread-page latency while one server floods the inbox, and without",
                     InboxFloodBench::run),
-            new Benchmark("multi-process", "the thread page from 1, 2 and 3 processes on PostgreSQL and 1 on SQLite",
+            new Benchmark("multi-process", "the thread page from 1, 2 and 3 processes on PostgreSQL (1 and 2 at the tiny size) and 1 on SQLite",
                     MultiProcessBench::run));
 
     private static final Map<String, Benchmark> BY_NAME = index(ALL);

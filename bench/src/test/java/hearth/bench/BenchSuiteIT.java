@@ -35,7 +35,7 @@ class BenchSuiteIT {
             "startup", List.of("median_ms", "first_ms", "runs"),
             "inbox-flood", List.of("p50_ms", "p99_ms", "flood_p50_ms", "flood_p99_ms", "flood_limited", "flood_rps"),
             "multi-process", List.of("sqlite_1_rps", "sqlite_1_p99_ms", "postgres_1_rps", "postgres_1_p99_ms",
-                    "postgres_2_rps", "postgres_3_rps"));
+                    "postgres_2_rps"));
 
     @TempDir Path work;
 
