@@ -87,19 +87,19 @@ final class ForumRoutes {
         this.crisisNote = new CrisisNote(config.crisisNote(), secureCookies);
     }
 
-    private void fromCache(RoutingContext ctx) {
-        readerPages.serve(ctx, views.languages());
+    private void keptForReaders(RoutingContext ctx) {
+        readerPages.mark(ctx, views.languages());
     }
 
     void register(Router router) {
-        // The reading pages, which most readers get without a cookie, are served from a moment's cache.
-        router.get("/").handler(this::fromCache).handler(this::home);
+        // The reading pages are kept for a moment for readers without a cookie (ReaderPages).
+        router.get("/").handler(this::keptForReaders).handler(this::home);
         router.get("/about").handler(this::about);
         router.get("/mine").handler(this::mine);
-        router.get("/c/:circle").handler(this::fromCache).handler(this::circle);
+        router.get("/c/:circle").handler(this::keptForReaders).handler(this::circle);
         router.get("/c/:circle/new").handler(this::newThreadForm);
         router.post("/c/:circle/new").handler(this::startThread);
-        router.get("/c/:circle/t/:thread").handler(this::fromCache).handler(this::thread);
+        router.get("/c/:circle/t/:thread").handler(this::keptForReaders).handler(this::thread);
         router.post("/c/:circle/t/:thread/reply").handler(this::reply);
         router.get("/c/:circle/t/:thread/p/:post/edit").handler(this::editForm);
         router.post("/c/:circle/t/:thread/p/:post/edit").handler(this::edit);

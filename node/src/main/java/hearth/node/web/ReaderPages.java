@@ -58,11 +58,6 @@ public final class ReaderPages {
                 .build();
     }
 
-    /** A cache that keeps nothing. */
-    public static ReaderPages none() {
-        return new ReaderPages(() -> 0, Duration.ZERO, 0);
-    }
-
     /**
      * Handler placed ahead of all routing: answers from the cache when it may, else passes the
      * request on untouched. A hit is a page a reading route answered with 200 for the same address
@@ -81,22 +76,14 @@ public final class ReaderPages {
     }
 
     /**
-     * Handler placed before a reading page's own: answers from the cache when it may; otherwise
-     * lets the page render, and {@link #keep} stores what it sends.
+     * Handler placed before a reading page's own: marks the request so that {@link #keep} stores
+     * the page it sends, if it may be kept.
      */
-    void serve(RoutingContext ctx, Languages languages) {
+    void mark(RoutingContext ctx, Languages languages) {
         Key key = keyOf(ctx, languages);
-        if (key == null) {
-            ctx.next();
-            return;
+        if (key != null) {
+            ctx.put(PENDING, new Pending(this, key, commits.getAsLong()));
         }
-        long now = commits.getAsLong();
-        Entry kept = pages.getIfPresent(key);
-        if (kept != null && kept.commits() == now) {
-            Html.send(ctx, 200, kept.page());
-            return;
-        }
-        ctx.put(PENDING, new Pending(this, key, now));
         ctx.next();
     }
 
@@ -109,7 +96,7 @@ public final class ReaderPages {
         return new Key(request.uri(), languages.fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
-    /** Called with every page sent: keeps it if {@link #serve} said it may be kept. */
+    /** Called with every page sent: keeps it if {@link #mark} said it may be kept. */
     static void keep(RoutingContext ctx, int status, Buffer page) {
         Pending pending = ctx.get(PENDING);
         if (pending == null || status != 200) {

@@ -47,7 +47,7 @@ class ReaderPagesTest {
                 ctx.next();
             }
         });
-        router.route("/page/*").handler(ctx -> pages.serve(ctx, languages)).handler(ctx -> {
+        router.route("/page/*").handler(ctx -> pages.mark(ctx, languages)).handler(ctx -> {
             int n = renderings.incrementAndGet();
             int status = ctx.request().path().endsWith("/missing") ? 404 : 200;
             Html.send(ctx, status, ("rendering " + n + " in " + languages.pick(ctx)).getBytes());
