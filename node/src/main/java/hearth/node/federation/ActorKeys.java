@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signing keys of this node's actors: an Ed25519 pair for object proofs, made the first time
- * an actor needs any key, and an RSA pair for HTTP signatures and the actor document, made only
- * when one of those asks for it (a 2048-bit pair costs tens of milliseconds of CPU, more than the
- * rest of a post; a pseudonym whose posts only this node's circles pass on never needs one). Keys
- * are kept in the store, so a pseudonym that never federates never gets any. Thread-safe; calls
- * may block on the store.
+ * The signing keys of this node's actors: an Ed25519 pair for object proofs and an RSA pair for
+ * HTTP signatures and the actor document. The node and its circles get both the first time they
+ * need a key: they sign every delivery. A pseudonym gets her RSA pair only when an HTTP signature
+ * or her actor document needs it (a 2048-bit pair costs tens of milliseconds of CPU, more than
+ * the rest of her post, and a pseudonym whose posts only this node's circles pass on never
+ * needs one). Keys are kept in the store, so a pseudonym that never federates never gets any.
+ * Thread-safe; calls may block on the store.
  */
 public final class ActorKeys {
 
@@ -57,6 +58,14 @@ public final class ActorKeys {
         if (pair.rsa() != null) {
             return pair.rsa();
         }
+        rsaFor(actorPath);
+        Pair updated = load(actorPath);
+        cache.put(actorPath, updated);
+        return updated.rsa();
+    }
+
+    /** Adds an RSA pair to the actor's stored keys, unless another request got there first. */
+    private void rsaFor(String actorPath) {
         KeyPair rsa = RsaKeys.generate();
         db.write(c -> {
             // Two requests may race to add the same actor's pair: the first update wins.
@@ -69,9 +78,6 @@ public final class ActorKeys {
             }
             return null;
         });
-        Pair updated = load(actorPath);
-        cache.put(actorPath, updated);
-        return updated.rsa();
     }
 
     private Pair stored(String actorPath) {
@@ -123,6 +129,9 @@ public final class ActorKeys {
             }
             return null;
         });
+        if (!actorPath.startsWith(pseudonymPath(""))) {
+            rsaFor(actorPath);
+        }
         return load(actorPath);
     }
 }

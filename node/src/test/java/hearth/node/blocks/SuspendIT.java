@@ -27,6 +27,10 @@ class SuspendIT {
             // before the suspension, so wait for it rather than mistake it for one made after.
             BlockBed.eventually(BlockBed.SOON, "the circle's Announce of her reply reaches her server",
                     () -> !bed.remote.delivered("Announce").isEmpty());
+            // Likewise the Accept of her follow: deliveries to one server go out side by side, so it
+            // may arrive after the Announce.
+            BlockBed.eventually(BlockBed.SOON, "the circle's Accept of her follow reaches her server",
+                    () -> !bed.remote.delivered("Accept").isEmpty());
 
             assertEquals(303, maya.block(bed.remote.authority(), "suspend", false, "harassment"));
 

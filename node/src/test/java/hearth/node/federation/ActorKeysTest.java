@@ -57,7 +57,8 @@ class ActorKeysTest {
 
     @Test
     void anRsaPairAskedForLaterIsAddedBesideTheEd25519PairAndKept() {
-        String path = ActorKeys.circlePath("gentle");
+        String path = ActorKeys.pseudonymPath("p-2");
+        assertNull(storedRsaPublic(path));
         ActorKeys keys = new ActorKeys(db, Clock.systemUTC());
         KeyPair ed = keys.ed25519(path);
         KeyPair rsa = keys.rsa(path);
@@ -70,8 +71,15 @@ class ActorKeysTest {
     }
 
     @Test
+    void aCircleGetsBothPairsAtOnceBecauseItSignsEveryDelivery() {
+        String path = ActorKeys.circlePath("gentle");
+        new ActorKeys(db, Clock.systemUTC()).ed25519(path);
+        assertNotNull(storedRsaPublic(path));
+    }
+
+    @Test
     void twoProcessesAskingForTheSameActorsRsaPairAgreeOnOne() {
-        String path = ActorKeys.nodePath();
+        String path = ActorKeys.pseudonymPath("p-3");
         ActorKeys one = new ActorKeys(db, Clock.systemUTC());
         ActorKeys other = new ActorKeys(db, Clock.systemUTC());
         one.ed25519(path);

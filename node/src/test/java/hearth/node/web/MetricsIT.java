@@ -101,7 +101,7 @@ class MetricsIT {
     @Test
     void anUnknownPathIsCountedUnderOneLabel() throws Exception {
         reader().get("/no/such/place-7f3a");
-        String text = scrape();
+        String text = scrapeUntil(scraped -> scraped.contains("route=\"unmatched\""));
         assertFalse(text.contains("place-7f3a"));
         assertTrue(value(text, "hearth_http_server_requests_seconds_count", "route=\"unmatched\"",
                 "status=\"4xx\"") >= 1, text);
@@ -162,6 +162,19 @@ class MetricsIT {
             case 403 -> "refused";
             default -> "other";
         };
+    }
+
+    /**
+     * A request is timed once its answer has gone out, so a scrape sent the moment the answer
+     * arrives may come first: scrapes again, for at most five seconds, until {@code ready} holds.
+     */
+    private static String scrapeUntil(java.util.function.Predicate<String> ready) throws Exception {
+        String text = scrape();
+        for (int attempt = 0; attempt < 50 && !ready.test(text); attempt++) {
+            Thread.sleep(100);
+            text = scrape();
+        }
+        return text;
     }
 
     private static String scrape() throws Exception {
