@@ -87,7 +87,7 @@ class MetricsIT {
         String thread = reader().startThread("perinatal", "Sleepless", "Is anyone awake?");
         reader().get(thread);
         reader().get("/search?q=nightlightword");
-        String text = scrape();
+        String text = scrapeUntil(scraped -> scraped.contains("route=\"/search\""));
         assertEquals(posts + 1, value(text, "hearth_posts_written_total"));
         assertTrue(value(text, "hearth_http_server_requests_seconds_count", "route=\"/c/:circle/t/:thread\"",
                 "status=\"2xx\"", "method=\"GET\"") >= 1, text);
@@ -115,7 +115,7 @@ class MetricsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"Create\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(answer.statusCode() >= 400, "an unsigned delivery is refused");
-        String text = scrape();
+        String text = scrapeUntil(scraped -> value(scraped, "hearth_inbox_rejections_total") >= before + 1);
         assertEquals(before + 1, value(text, "hearth_inbox_rejections_total"));
         assertTrue(value(text, "hearth_inbox_rejections_total", "reason=\"" + reason(answer.statusCode()) + "\"") >= 1,
                 text);
