@@ -156,8 +156,17 @@ public final class Processes implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(LAUNCHER_FLAGS);
         Path jar = nodeJar.get();
-        // As ./hearth start: the class-data archive beside the jar, made at the first exit.
-        command.addAll(List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("hearth-node.jsa"),
+        // As ./hearth start: the class-data archive beside the jar, made at the first exit (and,
+        // as there, removed first when it is older than the jar: the JVM would only run without it).
+        Path archive = jar.resolveSibling("hearth-node.jsa");
+        try {
+            if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+                Files.delete(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        command.addAll(List.of("-XX:SharedArchiveFile=" + archive,
                 "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString()));
