@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.node.TestNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -82,17 +80,7 @@ final class Browser {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        try {
-            cookies.get(uri, Map.of()).forEach((name, values) -> values.forEach(v -> request.header(name, v)));
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            cookies.put(uri, response.headers().map());
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return CookieSend.send(HTTP, cookies, uri, request);
     }
 
     // ---- reading pages
