@@ -92,6 +92,27 @@ final class Browser {
         return html(response);
     }
 
+    /**
+     * The search page for {@code query} once it lists at least one result. A post becomes
+     * searchable within the index's refresh interval, so this asks again for up to ten seconds.
+     */
+    Document searchFinding(String query) {
+        String path = "/search?q=" + enc(query);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Document results = page(path);
+            if (!results.select("ol.results > li").isEmpty()) {
+                return results;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("a search for " + query + " should find her post");
+    }
+
     static Document html(HttpResponse<String> response) {
         return Jsoup.parse(response.body(), response.uri().toString());
     }
