@@ -59,6 +59,7 @@ public final class MultiProcessBench {
                 Settle.await(node, settle);
                 record(json, "postgres_" + n, measure(context, "pg x" + n, nodes, path));
             }
+            nodes.forEach(NodeProcess::stop); // while their database is still there to close cleanly
         }
         json.put("connections", context.connections()).put("seconds", context.measure().toMillis() / 1000.0, 1);
         context.out().println(json.finish(context.size()));
