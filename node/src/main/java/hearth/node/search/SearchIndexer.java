@@ -51,6 +51,7 @@ public final class SearchIndexer implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private final Thread worker;
     private volatile boolean running = true;
+    private volatile boolean storeFailed;
     private boolean nudged;
     private boolean paused;
     private long applied;
@@ -124,11 +125,13 @@ public final class SearchIndexer implements AutoCloseable {
             }
             try {
                 applyPending();
+                storeFailed = false;
                 if (applied > committed && System.nanoTime() - lastCommitAt > TimeUnit.MILLISECONDS.toNanos(COMMIT_EVERY_MILLIS)) {
                     commit();
                 }
             } catch (RuntimeException e) {
                 // Never the post's text: only what failed. The next round retries from the same sequence.
+                storeFailed = true;
                 LOG.log(Level.WARNING, "search indexing failed; retrying", e);
             }
         }
@@ -222,7 +225,16 @@ public final class SearchIndexer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (roomToWrite()) {
-            applyPending();
+            // When the database stopped answering (a PostgreSQL server gone), asking again would only hold up
+            // the node's stop: what is applied is committed, and the next start catches up from there.
+            if (!storeFailed) {
+                try {
+                    applyPending();
+                } catch (RuntimeException unreachable) {
+                    LOG.warning("search index: the database did not answer while stopping; the rest is indexed"
+                            + " at the next start");
+                }
+            }
             commit();
         }
     }

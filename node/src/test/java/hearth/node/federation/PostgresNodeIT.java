@@ -40,19 +40,8 @@ class PostgresNodeIT {
 
     @BeforeAll
     static void startNodes() throws Exception {
-        PgServer server = PgServer.shared();
-        database = server.emptyDatabase();
-        Path data = Peers.freshData("pg-node");
-        Path config = data.resolve("hearth.yaml");
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        try (InputStream in = PostgresNodeIT.class.getResourceAsStream("/hearth/config/hearth.example.yaml")) {
-            ObjectNode tree = (ObjectNode) yaml.readTree(in);
-            tree.putObject("storage").put("url", server.configUrl(database));
-            yaml.writeValue(config.toFile(), tree);
-        }
-        List<String> extra = new ArrayList<>(Peers.LOOPBACK);
-        extra.addAll(List.of("--config", config.toString()));
-        onPostgres = NodeProcess.start(data, "pg-node", NodeProcess.anyFreePort(), extra);
+        database = PgServer.shared().emptyDatabase();
+        onPostgres = startOn(database, "pg-node");
         followerData = Peers.freshData("pg-follower");
         follower = Peers.start(followerData, "pg-follower", NodeProcess.anyFreePort());
     }
@@ -114,6 +103,33 @@ class PostgresNodeIT {
             }
         }
         assertEquals(1, links.size(), "the thread arrived once");
+    }
+
+    @Test
+    void aNodeWhoseDatabaseHasGoneStillStopsPromptly() throws Exception {
+        StorageUrl gone = PgServer.shared().freshDatabase();
+        NodeProcess node = startOn(gone, "pg-gone");
+        try (ForumClient her = Peers.reader(node)) {
+            assertTrue(her.startThread("everyday", "Before the server went", "Still here.", "usual").acknowledged());
+        }
+        PgServer.shared().dropNow(gone);
+        // An operator's stop must not hang on a database that will not answer (it took over 30 s when it did).
+        node.stop(Duration.ofSeconds(20));
+    }
+
+    /** A node process whose configuration stores everything in {@code database}. */
+    private static NodeProcess startOn(StorageUrl database, String name) throws Exception {
+        Path data = Peers.freshData(name);
+        Path config = data.resolve("hearth.yaml");
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (InputStream in = PostgresNodeIT.class.getResourceAsStream("/hearth/config/hearth.example.yaml")) {
+            ObjectNode tree = (ObjectNode) yaml.readTree(in);
+            tree.putObject("storage").put("url", PgServer.shared().configUrl(database));
+            yaml.writeValue(config.toFile(), tree);
+        }
+        List<String> extra = new ArrayList<>(Peers.LOOPBACK);
+        extra.addAll(List.of("--config", config.toString()));
+        return NodeProcess.start(data, name, NodeProcess.anyFreePort(), extra);
     }
 
     private static long count(Database db, String sql) {
