@@ -5,6 +5,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
@@ -106,7 +107,11 @@ public final class PostFormatter {
         // No base URI: a relative link has no meaning once the post is federated, so the
         // cleaner drops it rather than resolve it against us.
         Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(dirtyHtml, ""));
-        clean.select("a:not([href])").unwrap();
+        for (Element link : clean.body().getElementsByTag("a")) {
+            if (!link.hasAttr("href")) {
+                link.unwrap();
+            }
+        }
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();
     }
