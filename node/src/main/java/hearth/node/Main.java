@@ -1,11 +1,13 @@
 package hearth.node;
 
 import hearth.node.config.ConfigLoader;
+import hearth.node.logs.Events;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Option;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        // One logfmt line per event, and nothing about the people making requests ever reaches a log.
+        // One logfmt line per event, and nothing about the people making requests ever reaches a log;
+        // what is logged while the node stops is written too.
+        hearth.node.logs.StructuredLogs.keepWhileStopping();
         hearth.node.logs.StructuredLogs.install();
         System.exit(new CommandLine(new Main()).execute(args));
     }
@@ -107,6 +111,7 @@ public final class Main implements Runnable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("Hearth is stopping…");
                 node.close();
+                Events.info(Logger.getLogger(Main.class.getName()), "stopped");
                 stopped.countDown();
             }, "hearth-shutdown"));
             PrintWriter out = new PrintWriter(System.out, true);

@@ -15,7 +15,21 @@ import java.util.logging.StreamHandler;
  */
 public final class StructuredLogs {
 
+    private static final String MANAGER = "java.util.logging.manager";
+
     private StructuredLogs() {
+    }
+
+    /**
+     * Makes {@link KeptLogManager} the process's manager, unless another was chosen, so what is
+     * logged while the process stops is written. Call it first in {@code main}: once anything has
+     * logged, the JDK's manager is in place for good. (This class is not a {@code LogManager}: calling
+     * a static method of one would start the JDK's manager before the choice is made.)
+     */
+    public static void keepWhileStopping() {
+        if (System.getProperty(MANAGER) == null) {
+            System.setProperty(MANAGER, "hearth.node.logs.KeptLogManager");
+        }
     }
 
     /** Replaces the root logger's handlers with one logfmt handler on standard error. */

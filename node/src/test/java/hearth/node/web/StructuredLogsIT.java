@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hearth.node.TestNode;
 import hearth.node.logs.StructuredLogs;
+import hearth.node.process.NodeProcess;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,5 +87,16 @@ class StructuredLogsIT {
             }
         }
         assertEquals(lines.size(), log.split("\n").length, "one line per event");
+    }
+
+    @Test
+    void whatANodeLogsWhileItStopsIsWritten() {
+        NodeProcess node = NodeProcess.start(TestNode.freshDataFolder(), "logs-at-stop");
+        int code = node.stop();
+        String log = node.logText();
+        assertTrue(code == 0 || code == 143, "exit code after SIGTERM was " + code);
+        List<String> stopped = log.lines().filter(l -> l.contains(" event=stopped")).toList();
+        assertEquals(1, stopped.size(), () -> "the last line of a stop is in the log:\n" + log);
+        assertTrue(LINE.matcher(stopped.getFirst()).matches(), stopped.getFirst());
     }
 }
