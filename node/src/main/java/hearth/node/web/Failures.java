@@ -5,7 +5,11 @@ import hearth.node.moderation.ModerationProblem;
 import hearth.node.store.DiskFull;
 import hearth.ui.Pages;
 import hearth.ui.view.ErrorPage;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,6 +20,11 @@ import java.util.logging.Logger;
 final class Failures {
 
     private static final Logger LOG = Logger.getLogger(Failures.class.getName());
+    /** Form fields that hold her words, with the key of each one's label, in the order a form shows them. */
+    private static final List<Map.Entry<String, String>> KEPT_FIELDS = List.of(
+            Map.entry("title", "forum.compose.title"),
+            Map.entry("body", "forum.compose.body"),
+            Map.entry("comment", "forum.report.comment"));
 
     private final Pages pages;
     private final Views views;
@@ -41,7 +50,7 @@ final class Failures {
             LOG.warning("a write was refused: the data folder's disk is full");
             retryLater(ctx);
             page(ctx, ForumRoutes.DISK_FULL_STATUS, "common.error.diskFull.heading",
-                    views.t(ctx).get("common.error.diskFull.message"));
+                    views.t(ctx).get("common.error.diskFull.message"), kept(ctx));
         } else if (failure instanceof ForumProblem.NotFound) {
             notFound(ctx);
         } else if (failure instanceof ForumProblem.NotYours) {
@@ -59,8 +68,27 @@ final class Failures {
         } else {
             // Only the exception, never the request: no address, agent, path or form text in the log.
             LOG.log(Level.SEVERE, "request failed", failure);
-            page(ctx, 500, "common.error.server.heading", views.t(ctx).get("common.error.server.message"));
+            page(ctx, 500, "common.error.server.heading", views.t(ctx).get("common.error.server.message"),
+                    kept(ctx));
         }
+    }
+
+    /**
+     * Her words from a form whose sending failed on our side (the database did not answer, the
+     * disk is full), to show back to her: a post's title and body, a report's note.
+     */
+    private List<ErrorPage.KeptText> kept(RoutingContext ctx) {
+        if (ctx.request().method() != HttpMethod.POST) {
+            return List.of();
+        }
+        List<ErrorPage.KeptText> kept = new ArrayList<>();
+        for (var field : KEPT_FIELDS) {
+            String words = ctx.request().getFormAttribute(field.getKey());
+            if (words != null && !words.isBlank()) {
+                kept.add(new ErrorPage.KeptText(field.getKey(), views.t(ctx).get(field.getValue()), words));
+            }
+        }
+        return kept;
     }
 
     /**
@@ -87,7 +115,12 @@ final class Failures {
 
     /** A calm page: the heading is a key, the message already in the reader's language. */
     private void page(RoutingContext ctx, int status, String headingKey, String message) {
+        page(ctx, status, headingKey, message, List.of());
+    }
+
+    private void page(RoutingContext ctx, int status, String headingKey, String message,
+                      List<ErrorPage.KeptText> kept) {
         Html.send(ctx, status, pages.error(new ErrorPage(views.chrome(ctx), status, views.t(ctx).get(headingKey),
-                message)));
+                message, kept)));
     }
 }

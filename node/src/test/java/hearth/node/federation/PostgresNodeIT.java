@@ -19,6 +19,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,13 +109,22 @@ class PostgresNodeIT {
     }
 
     @Test
-    void aNodeWhoseDatabaseHasGoneStillStopsPromptly() throws Exception {
+    void whenTheDatabaseGoesSheKeepsHerWordsAndTheNodeStillStops() throws Exception {
         StorageUrl gone = PgServer.shared().freshDatabase();
         NodeProcess node = startOn(gone, "pg-gone");
         try (ForumClient her = Peers.reader(node)) {
             assertTrue(her.startThread("everyday", "Before the server went", "Still here.", "usual").acknowledged());
+            String form = her.get("/c/everyday/new").body();
+            PgServer.shared().dropNow(gone);
+            ForumClient.Answer failed = her.send("/c/everyday/new", form, Map.of("title", "Awake at four",
+                    "body", "The words I do not want to lose.", "pseudonym", "usual"));
+            assertEquals(500, failed.status(), failed.describe());
+            Document page = Jsoup.parse(failed.body());
+            assertEquals("Something went wrong on our side", page.selectFirst("h1").text());
+            assertEquals("Awake at four", page.selectFirst("textarea#kept-title").text());
+            assertEquals("The words I do not want to lose.", page.selectFirst("textarea#kept-body").text());
+            assertEquals("What you wrote is safe here", page.selectFirst("section.kept h2").text());
         }
-        PgServer.shared().dropNow(gone);
         // An operator's stop must not hang on a database that will not answer (it took over 30 s when it did).
         node.stop(Duration.ofSeconds(20));
     }

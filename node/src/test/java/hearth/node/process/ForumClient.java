@@ -153,6 +153,15 @@ public final class ForumClient implements AutoCloseable {
         return post(formPage, form);
     }
 
+    /** Sends a form she opened earlier ({@code formPage}'s HTML, from {@link #get}) to {@code path}, with its token. */
+    public Answer send(String path, String formPage, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrf(formPage));
+        form.putAll(fields);
+        return post(path, form);
+    }
+
     private Answer post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String encoded = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
