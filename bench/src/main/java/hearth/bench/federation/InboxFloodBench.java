@@ -18,13 +18,17 @@ import java.util.List;
 /**
  * Page latency while a hostile server floods the inbox, next to the same without the flood. A
  * node with its default per-server inbox limit (50 a second, bursts of 200) serves a thread with
- * 50 replies, rendered for each request, to a load generator, open loop at half the saturation
- * rate, latency from each request's due time: in turns, with nothing else going on and while one server (one key, one
- * host, in a process of its own: {@link FloodProcess}) sends signed activities at ten times the rate the limit
- * allows it, sending again what is refused. Each flooded phase is measured once the flood
- * has spent its burst, so it shows the node refusing the flood (429) while taking in what the
- * limit allows, not the burst.
- * Entry point: the suite's {@code inbox-flood}.
+ * 50 replies, rendered for each request, to a load generator, open loop, latency from each
+ * request's due time: in turns, with nothing else going on and while one server (one key, one
+ * host, in a process of its own: {@link FloodProcess}) sends signed activities at ten times the
+ * rate the limit allows it, sending again what is refused. Each flooded phase is measured once the
+ * flood has spent its burst, so it shows the node refusing the flood (429) while taking in what
+ * the limit allows, not the burst.
+ *
+ * <p>The page is read at half the saturation rate, as every page benchmark is, and again at a
+ * quarter: on a 2-core machine the flooding process itself takes a large share of the CPU the
+ * node would have (a real flood comes from another machine), and at half load the machine has
+ * none left over for it. Entry point: the suite's {@code inbox-flood}.
  */
 public final class InboxFloodBench {
 
@@ -51,14 +55,15 @@ public final class InboxFloodBench {
         try (HttpSeeder seeder = new HttpSeeder("127.0.0.1", node.port(), context.seed(), 10)) {
             path = seeder.thread(seeder.circles().getFirst(), replies);
         }
-        // More than the limit can let in over every flooded phase, each starting with a full burst.
-        long floodSeconds = context.measure().toSeconds() + rounds * 10L;
-        int signed = rounds * NODE_BURST + (int) (NODE_PER_SECOND * floodSeconds) + 500;
+        // More than the limit can let in over every flooded phase (rounds at two page rates), each starting
+        // with a full burst.
+        long floodSeconds = 2 * (context.measure().toSeconds() + rounds * 10L);
+        int signed = 2 * rounds * NODE_BURST + (int) (NODE_PER_SECOND * floodSeconds) + 500;
         FloodControl flooder = FloodControl.launch(context.processes(), node.port(), floodRate, floodConnections,
                 signed);
         context.say("page: GET %s, a thread with %d replies; flood: %,d signed Likes from one server, %,d a second"
                 + " on up to %d connections, refused ones sent again; the node's default limit: %d a second in"
-                + " bursts of %d; %d rounds of a quiet and a flooded phase, %.1f s each", path, replies,
+                + " bursts of %d; at each of two page rates, %d rounds of a quiet and a flooded phase, %.1f s each", path, replies,
                 signed, floodRate, floodConnections, NODE_PER_SECOND, NODE_BURST, rounds,
                 phase.toMillis() / 1000.0);
 
@@ -70,49 +75,21 @@ public final class InboxFloodBench {
             if (saturated.completed() == 0) {
                 throw new IllegalStateException("the node served no page: " + saturated.firstError());
             }
-            double rate = saturated.rate() / 2;
             context.say("  saturated (closed loop, %d connections): %s", context.connections(),
                     saturated.summary("pages/s"));
-
-            Phases quiet = new Phases();
-            Phases flooded = new Phases();
-            Flooder.Counts flood = new Flooder.Counts(0, 0, 0, 0, 0);
-            double flooderCpu = 0;
-            for (int round = 1; round <= rounds; round++) {
-                double cpu = node.cpuSeconds();
-                quiet.add(load.openLoop(rate, phase), node.cpuSeconds() - cpu);
-                flooder.start();
-                try {
-                    flooder.awaitLimited(Duration.ofSeconds(60));
-                    Flooder.Counts before = flooder.counts();
-                    cpu = node.cpuSeconds();
-                    double floodCpu = flooder.process().cpuSeconds();
-                    flooded.add(load.openLoop(rate, phase), node.cpuSeconds() - cpu);
-                    flood = flood.plus(flooder.counts().minus(before));
-                    flooderCpu += flooder.process().cpuSeconds() - floodCpu;
-                } finally {
-                    flooder.stop();
-                }
-            }
-            context.say("  no flood (open loop, due at %,.0f/s): %s, node %.2f cores", rate,
-                    quiet.summary(), quiet.cpuCores());
-            context.say("  flooded  (open loop, due at %,.0f/s): %s, node %.2f cores", rate,
-                    flooded.summary(), flooded.cpuCores());
-            context.say("  the flood meanwhile: %,.0f requests/s answered: %,d accepted (202), %,d refused (429),"
-                    + " %,d other, %,d failed; the flooding process used %.2f cores", flood.perSecond(),
-                    flood.accepted(), flood.limited(), flood.other(), flood.failed(),
-                    flooderCpu / flooded.seconds);
-            double ratio = flooded.p99() / quiet.p99();
-            context.say("page p99 flooded / not flooded: %.2f (%.2f ms / %.2f ms)", ratio, flooded.p99(),
-                    quiet.p99());
+            Share half = measure(context, load, node, flooder, saturated.rate() / 2, rounds, phase, "half");
+            Share quarter = measure(context, load, node, flooder, saturated.rate() / 4, rounds, phase, "a quarter of");
+            Phases quiet = half.quiet();
+            Phases flooded = half.flooded();
+            Flooder.Counts flood = half.flood();
 
             context.out().println(new JsonLine("inbox-flood")
                     .put("p50_ms", quiet.p50(), 2)
                     .put("p99_ms", quiet.p99(), 2)
                     .put("flood_p50_ms", flooded.p50(), 2)
                     .put("flood_p99_ms", flooded.p99(), 2)
-                    .put("p99_ratio", ratio, 2)
-                    .put("page_rate", rate, 0)
+                    .put("p99_ratio", half.ratio(), 2)
+                    .put("page_rate", half.rate(), 0)
                     .put("rps", Math.round(saturated.rate()))
                     .put("flood_rps", flood.perSecond(), 0)
                     .put("flood_accepted", flood.accepted())
@@ -121,13 +98,18 @@ public final class InboxFloodBench {
                     .put("flood_failed", flood.failed())
                     .put("node_cpu_quiet", quiet.cpuCores(), 2)
                     .put("node_cpu_flood", flooded.cpuCores(), 2)
-                    .put("flooder_cpu", flooderCpu / flooded.seconds, 2)
+                    .put("flooder_cpu", half.flooderCores(), 2)
+                    .put("quarter_page_rate", quarter.rate(), 0)
+                    .put("quarter_p99_ms", quarter.quiet().p99(), 2)
+                    .put("quarter_flood_p99_ms", quarter.flooded().p99(), 2)
+                    .put("quarter_p99_ratio", quarter.ratio(), 2)
+                    .put("quarter_node_cpu_flood", quarter.flooded().cpuCores(), 2)
                     .put("connections", context.connections())
                     .put("flood_rate", floodRate)
                     .put("flood_connections", floodConnections)
                     .put("rounds", rounds)
                     .put("seconds", context.measure().toMillis() / 1000.0, 1)
-                    .put("errors", quiet.errors + flooded.errors)
+                    .put("errors", quiet.errors + flooded.errors + quarter.quiet().errors + quarter.flooded().errors)
                     .finish(context.size()));
         } finally {
             flooder.exit();
@@ -135,6 +117,50 @@ public final class InboxFloodBench {
     }
 
     /** The open-loop phases of one kind, taken together. */
+    /** The page at one rate, quiet and flooded in turns, as many rounds as the size asks. */
+    private record Share(double rate, Phases quiet, Phases flooded, Flooder.Counts flood, double flooderCores) {
+        double ratio() {
+            return flooded.p99() / quiet.p99();
+        }
+    }
+
+    private static Share measure(BenchContext context, LoadGenerator load, NodeProcess node, FloodControl flooder,
+                                 double rate, int rounds, Duration phase, String share) throws Exception {
+        Phases quiet = new Phases();
+        Phases flooded = new Phases();
+        Flooder.Counts flood = new Flooder.Counts(0, 0, 0, 0, 0);
+        double flooderCpu = 0;
+        for (int round = 1; round <= rounds; round++) {
+            double cpu = node.cpuSeconds();
+            quiet.add(load.openLoop(rate, phase), node.cpuSeconds() - cpu);
+            flooder.start();
+            try {
+                flooder.awaitLimited(Duration.ofSeconds(60));
+                Flooder.Counts before = flooder.counts();
+                cpu = node.cpuSeconds();
+                double floodCpu = flooder.process().cpuSeconds();
+                flooded.add(load.openLoop(rate, phase), node.cpuSeconds() - cpu);
+                flood = flood.plus(flooder.counts().minus(before));
+                flooderCpu += flooder.process().cpuSeconds() - floodCpu;
+            } finally {
+                flooder.stop();
+            }
+        }
+        context.say("  at %s the saturation rate:", share);
+        context.say("    no flood (open loop, due at %,.0f/s): %s, node %.2f cores", rate,
+                quiet.summary(), quiet.cpuCores());
+        context.say("    flooded  (open loop, due at %,.0f/s): %s, node %.2f cores", rate,
+                flooded.summary(), flooded.cpuCores());
+        double flooderCores = flooderCpu / flooded.seconds;
+        context.say("    the flood meanwhile: %,.0f requests/s answered: %,d accepted (202), %,d refused (429),"
+                + " %,d other, %,d failed; the flooding process used %.2f cores", flood.perSecond(),
+                flood.accepted(), flood.limited(), flood.other(), flood.failed(), flooderCores);
+        Share measured = new Share(rate, quiet, flooded, flood, flooderCores);
+        context.say("    page p99 flooded / not flooded: %.2f (%.2f ms / %.2f ms)", measured.ratio(), flooded.p99(),
+                quiet.p99());
+        return measured;
+    }
+
     private static final class Phases {
         private final Latencies latencies = new Latencies();
         private long completed;
