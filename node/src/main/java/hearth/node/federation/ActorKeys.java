@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The signing keys of this node's actors: an Ed25519 pair for object proofs and an RSA pair for
@@ -18,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * or her actor document needs it (a 2048-bit pair costs tens of milliseconds of CPU, more than
  * the rest of her post, and a pseudonym whose posts only this node's circles pass on never
  * needs one). Keys are kept in the store, so a pseudonym that never federates never gets any.
- * Thread-safe; calls may block on the store.
+ * Thread-safe; calls may block on the store. Within a process one thread makes an actor's keys
+ * while the others asking for them wait: a new pseudonym's first post goes out to many inboxes at
+ * once, and each delivery making its own pair to throw away cost most of the CPU of a fan-out.
  */
 public final class ActorKeys {
 
@@ -28,11 +32,19 @@ public final class ActorKeys {
 
     private final Database db;
     private final Clock clock;
+    private final Supplier<KeyPair> newRsaPair;
     private final Map<String, Pair> cache = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> making = new ConcurrentHashMap<>();
 
     public ActorKeys(Database db, Clock clock) {
+        this(db, clock, RsaKeys::generate);
+    }
+
+    /** As above, with the maker of new RSA pairs given (tests count how many are made). */
+    ActorKeys(Database db, Clock clock, Supplier<KeyPair> newRsaPair) {
         this.db = db;
         this.clock = clock;
+        this.newRsaPair = newRsaPair;
     }
 
     public static String nodePath() {
@@ -58,17 +70,34 @@ public final class ActorKeys {
         if (pair.rsa() != null) {
             return pair.rsa();
         }
-        rsaFor(actorPath);
-        Pair updated = load(actorPath);
-        cache.put(actorPath, updated);
-        return updated.rsa();
+        return whileMaking(actorPath, () -> {
+            Pair known = cache.get(actorPath);
+            if (known.rsa() != null) {
+                return known.rsa(); // made by the thread this one waited for
+            }
+            rsaFor(actorPath);
+            Pair updated = load(actorPath);
+            cache.put(actorPath, updated);
+            return updated.rsa();
+        });
     }
 
-    /** Adds an RSA pair to the actor's stored keys, unless another request got there first. */
+    /** Runs {@code work} while no other thread of this process makes keys for the same actor. */
+    private <T> T whileMaking(String actorPath, Supplier<T> work) {
+        ReentrantLock lock = making.computeIfAbsent(actorPath, path -> new ReentrantLock());
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds an RSA pair to the actor's stored keys, unless another process got there first. */
     private void rsaFor(String actorPath) {
-        KeyPair rsa = RsaKeys.generate();
+        KeyPair rsa = newRsaPair.get();
         db.write(c -> {
-            // Two requests may race to add the same actor's pair: the first update wins.
+            // Two processes may race to add the same actor's pair: the first update wins.
             try (PreparedStatement s = c.prepareStatement("UPDATE actor_key SET rsa_private = ?, rsa_public = ?"
                     + " WHERE actor_path = ? AND rsa_private IS NULL")) {
                 s.setString(1, RsaKeys.privatePem(rsa.getPrivate()));
@@ -85,12 +114,18 @@ public final class ActorKeys {
         if (known != null) {
             return known;
         }
-        Pair pair = load(actorPath);
-        if (pair == null) {
-            pair = create(actorPath);
-        }
-        cache.put(actorPath, pair);
-        return pair;
+        return whileMaking(actorPath, () -> {
+            Pair again = cache.get(actorPath);
+            if (again != null) {
+                return again; // made or loaded by the thread this one waited for
+            }
+            Pair pair = load(actorPath);
+            if (pair == null) {
+                pair = create(actorPath);
+            }
+            cache.put(actorPath, pair);
+            return pair;
+        });
     }
 
     private Pair load(String actorPath) {
@@ -117,7 +152,7 @@ public final class ActorKeys {
         KeyPair ed = Ed25519Keys.generate();
         Base64.Encoder b64 = Base64.getEncoder();
         db.write(c -> {
-            // Two requests may race to create the same actor's keys: the first insert wins.
+            // Two processes may race to create the same actor's keys: the first insert wins.
             try (PreparedStatement s = c.prepareStatement("INSERT INTO actor_key (actor_path, ed_private, ed_public,"
                     + " created_at) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM actor_key WHERE actor_path = ?)")) {
                 s.setString(1, actorPath);

@@ -1,6 +1,7 @@
 package hearth.node.federation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -16,7 +17,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +96,33 @@ class ActorKeysTest {
         KeyPair first = one.rsa(path);
         KeyPair second = other.rsa(path);
         assertArrayEquals(first.getPublic().getEncoded(), second.getPublic().getEncoded());
+    }
+
+    @Test
+    void deliveriesAskingAtOnceForANewPseudonymsRsaPairMakeOneBetweenThem() throws Exception {
+        String path = ActorKeys.pseudonymPath("p-4");
+        AtomicInteger made = new AtomicInteger();
+        ActorKeys keys = new ActorKeys(db, Clock.systemUTC(), () -> {
+            made.incrementAndGet();
+            return RsaKeys.generate();
+        });
+        keys.ed25519(path);
+        int deliveries = 16;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<KeyPair>> asked = new ArrayList<>();
+        try (ExecutorService senders = Executors.newFixedThreadPool(deliveries)) {
+            for (int i = 0; i < deliveries; i++) {
+                asked.add(senders.submit(() -> {
+                    go.await();
+                    return keys.rsa(path);
+                }));
+            }
+            go.countDown();
+            for (Future<KeyPair> pair : asked) {
+                assertArrayEquals(asked.getFirst().get().getPublic().getEncoded(), pair.get().getPublic().getEncoded());
+            }
+        }
+        assertEquals(1, made.get(), "RSA pairs made for one pseudonym by 16 deliveries at once");
     }
 
     @Test
