@@ -1,5 +1,7 @@
 package hearth.node.federation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import hearth.federation.keys.Ed25519Keys;
 import hearth.federation.keys.RsaKeys;
 import hearth.node.store.Database;
@@ -7,9 +9,8 @@ import java.security.KeyPair;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -30,11 +31,16 @@ public final class ActorKeys {
     private record Pair(KeyPair rsa, KeyPair ed25519) {
     }
 
+    private static final int KEPT_ACTORS = 10_000;
+    private static final int LOCK_STRIPES = 64;
+
     private final Database db;
     private final Clock clock;
     private final Supplier<KeyPair> newRsaPair;
-    private final Map<String, Pair> cache = new ConcurrentHashMap<>();
-    private final Map<String, ReentrantLock> making = new ConcurrentHashMap<>();
+    /** The keys of the actors signing now: the node, its circles, the pseudonyms of recent posts. */
+    private final Cache<String, Pair> cache = Caffeine.newBuilder().maximumSize(KEPT_ACTORS).build();
+    /** One lock per stripe of actors, so memory stays fixed however many pseudonyms there are. */
+    private final ReentrantLock[] making = new ReentrantLock[LOCK_STRIPES];
 
     public ActorKeys(Database db, Clock clock) {
         this(db, clock, RsaKeys::generate);
@@ -45,6 +51,7 @@ public final class ActorKeys {
         this.db = db;
         this.clock = clock;
         this.newRsaPair = newRsaPair;
+        Arrays.setAll(making, i -> new ReentrantLock());
     }
 
     public static String nodePath() {
@@ -71,7 +78,7 @@ public final class ActorKeys {
             return pair.rsa();
         }
         return whileMaking(actorPath, () -> {
-            Pair known = cache.get(actorPath);
+            Pair known = cache.getIfPresent(actorPath);
             if (known.rsa() != null) {
                 return known.rsa(); // made by the thread this one waited for
             }
@@ -84,7 +91,7 @@ public final class ActorKeys {
 
     /** Runs {@code work} while no other thread of this process makes keys for the same actor. */
     private <T> T whileMaking(String actorPath, Supplier<T> work) {
-        ReentrantLock lock = making.computeIfAbsent(actorPath, path -> new ReentrantLock());
+        ReentrantLock lock = making[Math.floorMod(actorPath.hashCode(), making.length)];
         lock.lock();
         try {
             return work.get();
@@ -110,12 +117,12 @@ public final class ActorKeys {
     }
 
     private Pair stored(String actorPath) {
-        Pair known = cache.get(actorPath);
+        Pair known = cache.getIfPresent(actorPath);
         if (known != null) {
             return known;
         }
         return whileMaking(actorPath, () -> {
-            Pair again = cache.get(actorPath);
+            Pair again = cache.getIfPresent(actorPath);
             if (again != null) {
                 return again; // made or loaded by the thread this one waited for
             }
