@@ -79,7 +79,7 @@ public final class ActorKeys {
         }
         return whileMaking(actorPath, () -> {
             Pair known = cache.getIfPresent(actorPath);
-            if (known.rsa() != null) {
+            if (known != null && known.rsa() != null) {
                 return known.rsa(); // made by the thread this one waited for
             }
             rsaFor(actorPath);
