@@ -93,14 +93,14 @@ final class Browser {
     }
 
     /**
-     * The search page for {@code query} once it lists at least one result. A post becomes
-     * searchable within the index's refresh interval, so this asks again for up to ten seconds.
+     * The search page for {@code query} once it lists at least {@code expected} results. A post
+     * becomes searchable within the index's refresh interval, so this asks again for up to ten seconds.
      */
-    Document searchFinding(String query) {
+    Document searchFinding(String query, int expected) {
         String path = "/search?q=" + enc(query);
         for (int attempt = 0; attempt < 100; attempt++) {
             Document results = page(path);
-            if (!results.select("ol.results > li").isEmpty()) {
+            if (results.select("ol.results > li").size() >= expected) {
                 return results;
             }
             try {
@@ -110,7 +110,7 @@ final class Browser {
                 break;
             }
         }
-        throw new AssertionError("a search for " + query + " should find her post");
+        throw new AssertionError("a search for " + query + " should find " + expected + " posts");
     }
 
     static Document html(HttpResponse<String> response) {

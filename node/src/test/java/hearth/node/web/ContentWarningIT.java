@@ -132,7 +132,7 @@ class ContentWarningIT {
         assertNotNull(link.closest("details.cw"), "the title is folded in the circle");
         assertEquals("loss", link.closest("details.cw").selectFirst("summary .cw-text").text());
 
-        List<Element> hits = searchHits(reader, "Quillwort", 2);
+        List<Element> hits = reader.searchFinding("Quillwort", 2).select("ol.results > li");
         for (Element hit : hits) {
             Element fold = hit.selectFirst("details.cw");
             assertNotNull(fold, "a hit in a warned thread is folded: " + hit.text());
@@ -270,17 +270,6 @@ class ContentWarningIT {
             body.append("&collapse=").append(java.net.URLEncoder.encode(topic, java.nio.charset.StandardCharsets.UTF_8));
         }
         return reader.send("POST", "/preferences", "application/x-www-form-urlencoded", body.toString());
-    }
-
-    private static List<Element> searchHits(Browser reader, String word, int expected) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            List<Element> hits = reader.page("/search?q=" + word).select("ol.results > li");
-            if (hits.size() >= expected) {
-                return hits;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("search for " + word + " should find " + expected + " posts");
     }
 
     private static JsonNode activityJson(String path) throws Exception {

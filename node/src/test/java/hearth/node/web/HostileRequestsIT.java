@@ -188,7 +188,7 @@ class HostileRequestsIT {
         for (String page : List.of(thread, "/c/everyday", "/mine")) {
             checkIsolated(ana.page(page), page);
         }
-        checkIsolated(ana.searchFinding("qzbidi"), "/search?q=qzbidi");
+        checkIsolated(ana.searchFinding("qzbidi", 1), "/search?q=qzbidi");
         checkIsolated(mod.page("/mod/posts/" + postId), "/mod/posts");
         Element pseudonym = Browser.posts(ana.page(thread)).getFirst().selectFirst(".who");
         check("bidi / zero-width", () -> Browser.PSEUDONYM.matcher(pseudonym.text()).matches());
